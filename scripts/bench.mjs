@@ -1,0 +1,59 @@
+// npm run bench: builds the essay, serves it on loopback, and measures the budgets of DESIGN.md in
+// the same headless Chromium (SwiftShader WebGPU flags) as the browser tests. Prints JSON.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { chromium } from "playwright";
+import { chromiumArgs, chromiumPath } from "../tests/chromium.mjs";
+import { measureBundle } from "./bench/bundle.mjs";
+import { measureDrag } from "./bench/drag.mjs";
+import { serveStatic } from "./bench/serve.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const dist = resolve(root, "dist");
+const backends = (process.env.BENCH_BACKENDS ?? "auto,webgpu,webgl,wasm,cpu").split(",");
+const sizes = (process.env.BENCH_SIZES ?? "8,16,64").split(",").map(Number);
+const moves = Number(process.env.BENCH_MOVES ?? 40);
+
+execFileSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: root, stdio: "inherit" });
+const bundle = measureBundle(dist);
+const server = await serveStatic(dist);
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+const drag = [];
+try {
+  for (const backend of backends) {
+    for (const n of sizes) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(String(error)));
+      await page.goto(backend === "auto" ? server.url : `${server.url}?backend=${backend}`);
+      await page.locator(".dw-attention-explorer").first().waitFor({ timeout: 60_000 });
+      try {
+        drag.push({ requested: backend, ...(await measureDrag(page, { n, moves })), errors });
+      } catch (error) {
+        drag.push({ requested: backend, n, error: String(error), errors });
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const auto = drag.filter((d) => d.requested === "auto" && d.dragToMatricesMs);
+const report = {
+  date: new Date().toISOString(),
+  chromium: chromiumPath(),
+  budgets: {
+    dragP95Ms: 16,
+    autoDragP95Ms: Math.max(...auto.map((d) => d.dragToMatricesMs.p95)),
+    firstPaintJsGzipKiB: bundle.firstPaintJsGzipKiB,
+    firstPaintBudgetKiB: 170,
+  },
+  bundle,
+  drag,
+};
+mkdirSync(resolve(root, "bench-results"), { recursive: true });
+writeFileSync(resolve(root, "bench-results", "latest.json"), JSON.stringify(report, null, 2));
+console.log(JSON.stringify(report, null, 2));

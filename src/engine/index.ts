@@ -1,0 +1,8 @@
+/**
+ * The engine's public face. Nothing imported here loads tfjs: `createEngine` imports tfjs-core
+ * and each backend dynamically, on first use, so the essay paints before tfjs downloads.
+ */
+export { BACKEND_LABEL, BACKEND_ORDER, isBackendName, parseBackendParam } from "./backendParam";
+export { createEngine, DEFAULT_FRAME_BUDGET_MS, pageEngine } from "./engine";
+export { createLatestWins, type LatestWins } from "./scheduler";
+export type { BackendInfo, BackendName, Engine, EngineOptions, TfLoader, Timed } from "./types";

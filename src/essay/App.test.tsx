@@ -1,0 +1,87 @@
+import { render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "./App";
+import { references } from "./references";
+
+vi.mock("../widgets/AttentionExplorer", async () => {
+  const { FakeAttentionExplorer } = await import("./testing");
+  return { AttentionExplorer: FakeAttentionExplorer };
+});
+
+beforeEach(() => {
+  window.localStorage.clear();
+  delete document.documentElement.dataset.theme;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("App", () => {
+  it("shows the title, the opening and the attention section", () => {
+    render(<App />);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Dynamic Weights");
+    const opening = screen.getByRole("region", { name: "Introduction" });
+    expect(opening.textContent).toContain("softmax");
+    expect(opening.textContent).toMatch(/two meanings/);
+    expect(opening.textContent).toMatch(/transpose/);
+    const section = screen.getByRole("region", { name: "Attention on your own tokens" });
+    expect(section.id).toBe("attention");
+  });
+
+  it("links the table of contents to every section and the references", () => {
+    render(<App />);
+    const contents = screen.getByRole("navigation", { name: "Contents" });
+    const hrefs = within(contents)
+      .getAllByRole("link")
+      .map((link) => link.getAttribute("href"));
+    expect(hrefs).toEqual(["#attention", "#references"]);
+    for (const href of hrefs) expect(document.querySelector(href ?? "")).not.toBeNull();
+  });
+
+  it("typesets the section's equations with KaTeX, including MathML for screen readers", () => {
+    render(<App />);
+    const section = screen.getByRole("region", { name: "Attention on your own tokens" });
+    const displays = section.querySelectorAll(".math-display .katex-display");
+    expect(displays.length).toBe(3);
+    const mathml = [...section.querySelectorAll(".math-display math annotation")].map((a) => a.textContent);
+    expect(mathml.some((tex) => tex?.includes("\\mathrm{softmax}"))).toBe(true);
+    expect(mathml).toContain("Q = XW_Q,\\quad K = XW_K,\\quad V = XW_V");
+    expect(mathml.some((tex) => tex?.includes("\\sigma(XA^\\top)B^\\top"))).toBe(true);
+    expect(section.querySelector(".katex-error")).toBeNull();
+  });
+
+  it("loads the widget with the essay's id and starting sentence", async () => {
+    render(<App />);
+    const widget = await screen.findByTestId("attention-explorer");
+    expect(widget.dataset.id).toBe("explorer");
+    expect(widget.dataset.initialText).toBe("the cat sat on the mat because it was tired");
+    expect(widget.closest("figure")?.querySelector("figcaption")?.textContent).toMatch(/backend/);
+  });
+
+  it("links every citation to an entry in the bibliography", () => {
+    render(<App />);
+    const vaswani = screen.getAllByRole("link", { name: "Vaswani et al., 2017" })[0];
+    expect(vaswani.parentElement?.textContent).toBe("(Vaswani et al., 2017)");
+    const citations = document.querySelectorAll<HTMLAnchorElement>(".cite a");
+    expect(citations.length).toBeGreaterThanOrEqual(4);
+    const cited = new Set<string>();
+    for (const link of citations) {
+      const target = document.querySelector(link.getAttribute("href") ?? "");
+      expect(target?.closest("#references")).not.toBeNull();
+      cited.add(target?.id ?? "");
+    }
+    // Every entry in the bibliography is cited somewhere, and nothing cites a missing entry.
+    expect([...cited].sort()).toEqual(references.map((reference) => `ref-${reference.id}`).sort());
+  });
+
+  it("still renders when localStorage is unavailable", () => {
+    vi.spyOn(window, "localStorage", "get").mockImplementation(() => {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    });
+    render(<App />);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Dynamic Weights");
+    expect(screen.getByRole("radio", { name: "System" })).toHaveProperty("checked", true);
+    expect(document.documentElement.dataset.theme).toBe("light");
+  });
+});

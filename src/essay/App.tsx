@@ -1,0 +1,46 @@
+import type { ComponentType } from "react";
+import { Bibliography } from "./Bibliography";
+import { Header } from "./Header";
+import { Opening } from "./Opening";
+import { AttentionSection } from "./sections/AttentionSection";
+import type { SectionProps } from "./sections/EssaySection";
+import { TableOfContents } from "./TableOfContents";
+
+interface SectionEntry extends SectionProps {
+  Component: ComponentType<SectionProps>;
+}
+
+/**
+ * The essay's sections in reading order. To add one: write `sections/X.tsx` taking
+ * `SectionProps`, then add an entry here; its `id` is the anchor the table of contents links to.
+ */
+const sections: readonly SectionEntry[] = [
+  { id: "attention", title: "Attention on your own tokens", Component: AttentionSection },
+];
+
+const BIBLIOGRAPHY_ID = "references";
+
+export function App() {
+  const contents = [
+    ...sections.map(({ id, title }) => ({ id, title })),
+    { id: BIBLIOGRAPHY_ID, title: "References" },
+  ];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to the essay
+      </a>
+      <Header />
+      <main id="main" className="essay" tabIndex={-1}>
+        <Opening />
+        <div className="column-layout">
+          <TableOfContents entries={contents} />
+        </div>
+        {sections.map(({ id, title, Component }) => (
+          <Component key={id} id={id} title={title} />
+        ))}
+        <Bibliography id={BIBLIOGRAPHY_ID} />
+      </main>
+    </>
+  );
+}

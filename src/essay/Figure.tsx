@@ -1,0 +1,55 @@
+import { Component, type ErrorInfo, type ReactNode, Suspense } from "react";
+
+interface BoundaryState {
+  error: Error | null;
+}
+
+/**
+ * Keeps one broken widget from blanking the essay: the prose around it still reads, and the
+ * failure is said in place instead of silently leaving a hole.
+ */
+export class FigureBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+  state: BoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: Error): BoundaryState {
+    return { error };
+  }
+
+  componentDidCatch(error: Error, info: ErrorInfo) {
+    console.error("Figure failed to render", error, info.componentStack);
+  }
+
+  render() {
+    if (this.state.error) {
+      return (
+        <div role="alert" className="figure-error">
+          This interactive figure could not start ({this.state.error.message}). The text still stands on its
+          own; reloading the page may help.
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+interface FigureProps {
+  caption: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * A figure that may be wider than the text column on wide screens. A lazily loaded widget shows a
+ * placeholder while its code arrives; a widget that fails (or whose code fails to load) shows a message.
+ */
+export function Figure({ caption, children }: FigureProps) {
+  return (
+    <figure className="figure wide">
+      <FigureBoundary>
+        <Suspense fallback={<p className="figure-loading">Loading the interactive figure…</p>}>
+          {children}
+        </Suspense>
+      </FigureBoundary>
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,138 @@
+import { cleanup, render } from "@testing-library/react";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { commands, userEvent } from "vitest/browser";
+import { attention } from "../../core/attention";
+import { fromRows } from "../../core/matrix";
+import { createEngine, type Engine } from "../../engine";
+import { EngineProvider } from "../shared/EngineContext";
+import { AttentionExplorer } from "./AttentionExplorer";
+import type { AttentionFigureValue } from "./figureValue";
+import "../../viz/palette.css";
+import "../../viz/viz.css";
+
+type FigureElement = HTMLElement & { value: AttentionFigureValue };
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = createEngine({ forced: "webgpu" });
+  await engine.start();
+});
+
+/** Resolves with the figure's value once a result newer than `after` has been drawn. */
+function nextResult(root: FigureElement, after: number): Promise<AttentionFigureValue> {
+  const version = () =>
+    Number(root.querySelector<HTMLElement>('[data-kind="weights"]')?.dataset.resultVersion || 0);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no new result within 60 s")), 60_000);
+    const check = () => {
+      if (version() > after) {
+        clearTimeout(timer);
+        root.removeEventListener("input", check);
+        resolve(root.value);
+      }
+    };
+    root.addEventListener("input", () => requestAnimationFrame(check));
+    check();
+  });
+}
+
+/** The figure's value once no new result has landed for 400 ms (the last job of a drag is drawn). */
+async function settled(root: FigureElement): Promise<AttentionFigureValue> {
+  let last = -1;
+  while (resultVersion(root) !== last) {
+    last = resultVersion(root);
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  return root.value;
+}
+
+const resultVersion = (root: HTMLElement) =>
+  Number(root.querySelector<HTMLElement>('[data-kind="weights"]')?.dataset.resultVersion || 0);
+
+function mount(id: string, text: string) {
+  render(
+    <EngineProvider value={engine}>
+      <AttentionExplorer id={id} initialText={text} />
+    </EngineProvider>,
+  );
+  return document.getElementById(id) as FigureElement;
+}
+
+function expectMatchesCore(value: AttentionFigureValue, tolerance: number) {
+  const reference = attention({
+    x: fromRows(value.points),
+    wq: fromRows(value.wq),
+    wk: fromRows(value.wk),
+    wv: fromRows(value.wv),
+    causal: value.causal,
+    temperature: value.temperature,
+  });
+  const weights = value.weights ?? [];
+  expect(weights.length).toBe(reference.weights.rows);
+  weights.flat().forEach((w, k) => {
+    expect(Math.abs(w - reference.weights.data[k])).toBeLessThanOrEqual(tolerance);
+  });
+}
+
+describe("AttentionExplorer in Chromium on WebGPU", () => {
+  afterEach(() => cleanup());
+
+  it("computes on webgpu and matches the core reference within 1e-3", async () => {
+    const root = mount("gpu", "the cat sat on the mat");
+    const value = await nextResult(root, 0);
+    expect(engine.info()?.name).toBe("webgpu");
+    expect(root.querySelector(".dw-badge")?.getAttribute("data-backend")).toBe("webgpu");
+    expectMatchesCore(value, 1e-3);
+  });
+
+  it("a real pointer drag of one token changes its column of the weights; rows still sum to 1", async () => {
+    const root = mount("drag", "the cat sat on the mat");
+    const before = await nextResult(root, 0);
+    const version = resultVersion(root);
+    await commands.pointerDrag("#drag .dw-plane .dw-token >> nth=1", 80, -60, 8);
+    await nextResult(root, version);
+    const after = await settled(root);
+
+    expect(after.points[1]).not.toEqual(before.points[1]);
+    expect(after.points.filter((_, i) => i !== 1)).toEqual(before.points.filter((_, i) => i !== 1));
+    const columnChange = Math.max(
+      ...(after.weights ?? []).map((row, i) => Math.abs(row[1] - (before.weights ?? [])[i][1])),
+    );
+    expect(columnChange).toBeGreaterThan(0.01);
+    for (const row of after.weights ?? []) {
+      expect(Math.abs(row.reduce((sum, w) => sum + w, 0) - 1)).toBeLessThan(1e-3);
+    }
+    expectMatchesCore(after, 1e-3);
+  });
+
+  it("an arrow key moves a focused token by one step, Shift by five", async () => {
+    const root = mount("keys", "red green blue");
+    const start = await nextResult(root, 0);
+    const token = root.querySelectorAll<SVGGElement>(".dw-plane .dw-token")[0];
+    token.focus();
+    await userEvent.keyboard("{ArrowRight}");
+    expect(root.value.points[0][0]).toBeCloseTo(start.points[0][0] + 0.05, 6);
+    await userEvent.keyboard("{Shift>}{ArrowUp}{/Shift}");
+    expect(root.value.points[0][1]).toBeCloseTo(start.points[0][1] + 0.25, 6);
+  });
+
+  it("leaves tf.memory().numTensors at its baseline after 500 updates", async () => {
+    const root = mount("leaks", "one two three four five six seven eight");
+    await nextResult(root, 0);
+    await settled(root);
+    const baseline = await engine.numTensors();
+    const token = root.querySelectorAll<SVGGElement>(".dw-plane .dw-token")[2];
+    token.focus();
+    let landed = 0;
+    root.addEventListener("input", () => {
+      landed += 1;
+    });
+    for (let i = 0; i < 500; i++) {
+      await userEvent.keyboard(i % 2 === 0 ? "{ArrowLeft}" : "{ArrowRight}");
+    }
+    await settled(root);
+    expect(landed).toBeGreaterThan(10);
+    expect(await engine.numTensors()).toBe(baseline);
+  });
+});

@@ -1,0 +1,81 @@
+import { useLayoutEffect, useRef, useState } from "react";
+import type { PresetName } from "../../core/presets";
+import type { Engine } from "../../engine";
+import { AttentionStoreProvider, useAttention, useAttentionStoreApi } from "../../state/attentionContext";
+import { createAttentionStore } from "../../state/attentionStore";
+import { BackendBadge } from "../shared/BackendBadge";
+import { useEngine } from "../shared/EngineContext";
+import { useReducedMotion } from "../shared/useReducedMotion";
+import { publishFigureValue } from "./figureValue";
+import { HeatmapPanel } from "./HeatmapPanel";
+import { PlanePanel } from "./PlanePanel";
+import { ProjectionControls } from "./ProjectionControls";
+import { TokenInput } from "./TokenInput";
+import { useAttentionCompute } from "./useAttentionCompute";
+import { ViewControls } from "./ViewControls";
+import "./attentionExplorer.css";
+
+export interface AttentionExplorerProps {
+  /** Names this instance (for labels and, later, its share link); unique on the page. */
+  id: string;
+  initialText?: string;
+  preset?: PresetName;
+}
+
+/**
+ * Self-attention on the reader's own tokens: type a sentence, drag its tokens in the plane, edit
+ * W_Q, W_K, W_V, and watch the scores QKᵀ/√d and the weights softmax(QKᵀ/√d) recomputed.
+ * Each instance owns its store, so two explorers on one page never interfere.
+ */
+export function AttentionExplorer({ id, initialText, preset }: AttentionExplorerProps) {
+  const [store] = useState(() => createAttentionStore({ initialText, preset }));
+  return (
+    <AttentionStoreProvider store={store}>
+      <ExplorerLayout id={id} />
+    </AttentionStoreProvider>
+  );
+}
+
+function ExplorerLayout({ id }: { id: string }) {
+  const engine = useEngine();
+  useAttentionCompute(engine);
+  const reducedMotion = useReducedMotion();
+  const hasTokens = useAttention((s) => s.tokens.length > 0);
+  const store = useAttentionStoreApi();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const computeError = useAttention((s) => s.computeError);
+
+  return (
+    <div className="dw-widget dw-attention-explorer" id={id} ref={rootRef}>
+      <div className="dw-widget-top">
+        <TokenInput />
+        <ExplorerBadge engine={engine} />
+      </div>
+      {computeError ? (
+        <p role="alert" className="dw-message dw-message-warning">
+          The last update failed ({computeError}); the figure shows the previous result.
+        </p>
+      ) : null}
+      {hasTokens ? (
+        <div className="dw-explorer-figures">
+          <PlanePanel reducedMotion={reducedMotion} />
+          <div className="dw-explorer-heatmaps">
+            <HeatmapPanel kind="scores" />
+            <HeatmapPanel kind="weights" />
+          </div>
+        </div>
+      ) : null}
+      <div className="dw-explorer-controls">
+        <ProjectionControls />
+        <ViewControls />
+      </div>
+    </div>
+  );
+}
+
+/** The badge on its own, so a new "ms per update" re-renders only the badge. */
+function ExplorerBadge({ engine }: { engine: Engine }) {
+  const computeMs = useAttention((s) => s.computeMs);
+  return <BackendBadge engine={engine} ms={computeMs} />;
+}

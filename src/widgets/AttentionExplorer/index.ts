@@ -1,0 +1,1 @@
+export { AttentionExplorer, type AttentionExplorerProps } from "./AttentionExplorer";

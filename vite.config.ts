@@ -1,0 +1,18 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  plugins: [react()],
+  // Prebundle every tfjs backend up front: discovering one mid-session reloads the page and loads
+  // a second copy of tfjs-core, whose backends then fail.
+  optimizeDeps: {
+    include: [
+      "@tensorflow/tfjs-core",
+      "@tensorflow/tfjs-backend-webgpu",
+      "@tensorflow/tfjs-backend-webgl",
+      "@tensorflow/tfjs-backend-wasm",
+      "@tensorflow/tfjs-backend-cpu",
+    ],
+  },
+  build: { target: "es2022", manifest: true, chunkSizeWarningLimit: 2048 },
+});

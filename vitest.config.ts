@@ -1,0 +1,68 @@
+import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+import { browserCommands } from "./tests/browserCommands.ts";
+import { chromiumArgs, chromiumPath } from "./tests/chromium.mjs";
+
+const browserTests = process.env.DW_SKIP_BROWSER !== "1";
+
+export default defineConfig({
+  plugins: [react()],
+  // Prebundle every tfjs backend up front: discovering one mid-session reloads the page and loads
+  // a second copy of tfjs-core, whose backends then fail.
+  optimizeDeps: {
+    include: [
+      "@tensorflow/tfjs-core",
+      "@tensorflow/tfjs-backend-webgpu",
+      "@tensorflow/tfjs-backend-webgl",
+      "@tensorflow/tfjs-backend-wasm",
+      "@tensorflow/tfjs-backend-cpu",
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          exclude: ["src/**/*.browser.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "component",
+          environment: "jsdom",
+          include: ["src/**/*.test.tsx", "tests/component/**/*.test.tsx"],
+          exclude: ["src/**/*.browser.test.tsx"],
+          setupFiles: ["tests/setup-jsdom.ts"],
+        },
+      },
+      ...(browserTests
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "browser",
+                include: ["src/**/*.browser.test.{ts,tsx}", "tests/browser/**/*.test.{ts,tsx}"],
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+                browser: {
+                  enabled: true,
+                  headless: true,
+                  screenshotFailures: false,
+                  commands: browserCommands,
+                  provider: playwright({
+                    launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+                  }),
+                  instances: [{ browser: "chromium" as const }],
+                },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
