@@ -203,7 +203,8 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
       const k = row * cols + j;
       t.setAttribute("y", String(gridY + (row + 0.5) * cell));
       t.setAttribute("font-size", String(valueFontSize(cell)));
-      t.setAttribute("fill", readableTextOn(fills[k]));
+      // Inline style: the stylesheet sets every label to the theme ink, which would beat an attribute.
+      t.style.fill = readableTextOn(fills[k]);
       t.textContent = maskedCells[k] ? "" : cellText(k);
     }
     // The readout names the row's values for everyone when cells are too small to print them, and
