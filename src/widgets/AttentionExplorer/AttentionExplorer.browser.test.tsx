@@ -135,4 +135,38 @@ describe("AttentionExplorer in Chromium on WebGPU", () => {
     expect(landed).toBeGreaterThan(10);
     expect(await engine.numTensors()).toBe(baseline);
   });
+
+  // These two change the page's backend, so they run last.
+  it("switches backend live from the badge and recomputes the same numbers", async () => {
+    const root = mount("switch", "the cat sat on the mat");
+    const before = await settled(root);
+    const version = resultVersion(root);
+    const select = root.querySelector<HTMLSelectElement>(".dw-badge select") as HTMLSelectElement;
+    await userEvent.selectOptions(select, "cpu");
+    const after = await nextResult(root, version);
+    expect(engine.info()?.name).toBe("cpu");
+    expect(root.querySelector(".dw-badge")?.getAttribute("data-backend")).toBe("cpu");
+    expect(root.querySelector(".dw-badge output")?.textContent).toMatch(/^CPU/);
+    expectMatchesCore(after, 1e-5);
+    (after.weights ?? []).flat().forEach((w, k) => {
+      expect(Math.abs(w - (before.weights ?? []).flat()[k])).toBeLessThan(1e-3);
+    });
+  });
+
+  it("falls back without blanking when the GPU device is lost, and keeps computing", async () => {
+    await engine.setBackend("webgpu");
+    const root = mount("loss", "the cat sat on the mat");
+    await settled(root);
+    const version = resultVersion(root);
+    const info = await engine.simulateDeviceLoss();
+    expect(info.name).not.toBe("webgpu");
+    expect(info.reason).toMatch(/lost/i);
+    // The figure was never emptied: the weights drawn before the loss are still there.
+    expect(root.querySelectorAll('[data-kind="weights"] [data-row][data-col]')).toHaveLength(36);
+    const after = await nextResult(root, version);
+    expect(root.querySelector(".dw-badge")?.getAttribute("data-backend")).toBe(info.name);
+    expectMatchesCore(after, 1e-3);
+    await commands.pointerDrag("#loss .dw-plane .dw-token >> nth=2", 40, 30, 4);
+    expectMatchesCore(await settled(root), 1e-3);
+  });
 });

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { PresetName } from "../../core/presets";
 import type { Engine } from "../../engine";
 import { AttentionStoreProvider, useAttention, useAttentionStoreApi } from "../../state/attentionContext";
@@ -74,8 +74,29 @@ function ExplorerLayout({ id }: { id: string }) {
   );
 }
 
-/** The badge on its own, so a new "ms per update" re-renders only the badge. */
+/** How often the badge's "ms per update" may change: a number rewritten every frame is unreadable. */
+const BADGE_REFRESH_MS = 250;
+
+/**
+ * The badge on its own, fed transiently: during a drag it re-renders at most every
+ * BADGE_REFRESH_MS, never in the frame that draws the new matrices.
+ */
 function ExplorerBadge({ engine }: { engine: Engine }) {
-  const computeMs = useAttention((s) => s.computeMs);
-  return <BackendBadge engine={engine} ms={computeMs} />;
+  const store = useAttentionStoreApi();
+  const [ms, setMs] = useState(() => store.getState().computeMs);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.computeMs === previous.computeMs || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setMs(store.getState().computeMs);
+      }, BADGE_REFRESH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+  return <BackendBadge engine={engine} ms={ms} />;
 }
