@@ -31,7 +31,9 @@ function installProbe() {
   );
   const frameOf = (list, extra) => {
     const { input, handler } = probe;
-    requestAnimationFrame((frame) => list.push({ input, handler, frame, drawn: performance.now(), ...extra }));
+    requestAnimationFrame((frame) =>
+      list.push({ input, handler, frame, drawn: performance.now(), ...extra }),
+    );
   };
   new MutationObserver(() => frameOf(probe.matrices, { computeMs: Number(panel.dataset.computeMs) })).observe(
     panel,
@@ -98,7 +100,12 @@ export async function measureDrag(page, { n, moves = 40 }) {
     // The same from the input's own timestamp: adds the browser's input queueing, outside our code.
     inputToMatricesMs: stats(matrices.map((m) => m.drawn - m.input)),
     eventToPointMs: stats(probe.point.map((p) => p.drawn - p.handler)),
-    matricesInPointsFrame: Math.round((matrices.filter((m) => pointFrames.get(m.handler) === m.frame).length / Math.max(1, matrices.length)) * 100) / 100,
+    matricesInPointsFrame:
+      Math.round(
+        (matrices.filter((m) => pointFrames.get(m.handler) === m.frame).length /
+          Math.max(1, matrices.length)) *
+          100,
+      ) / 100,
     computeMs: stats(matrices.map((m) => m.computeMs)),
   };
 }

@@ -62,6 +62,7 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
   let maskedCells = new Uint8Array(0);
   const texts = createBurstScheduler();
   let highlighted: number | null = null;
+  let scoreExtent = 0;
 
   const rowCount = () => current.values.rows;
   const interaction = attachRowInteraction(
@@ -120,8 +121,8 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
   function renderFills(): void {
     if (!nodes) return;
     const { rows, cols, data: v } = current.values;
-    const colour =
-      opts.scale === "scores" ? scoreColorScale(opts.scoreExtent ?? maxAbsFinite(v)) : weightColor;
+    if (opts.scale === "scores") scoreExtent = stickyExtent(scoreExtent, maxAbsFinite(v));
+    const colour = opts.scale === "scores" ? scoreColorScale(opts.scoreExtent ?? scoreExtent) : weightColor;
     const isMasked =
       current.masked ?? ((i: number, j: number) => v[i * cols + j] === Number.NEGATIVE_INFINITY);
     for (let i = 0; i < rows; i++) {
@@ -235,6 +236,16 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
 }
 
 /** Colour extent for scores: the largest finite |score|, so ±extent spans the matrix. */
+/**
+ * The score colour range follows the data with hysteresis: it grows at once (with headroom) when a
+ * score falls outside it, and shrinks only once every score fits in half of it. A range that
+ * tracked the maximum exactly would recolour every cell on every drag step.
+ */
+function stickyExtent(extent: number, maxAbs: number): number {
+  if (maxAbs > extent || maxAbs < extent / 2) return maxAbs * 1.25;
+  return extent;
+}
+
 function maxAbsFinite(values: Float64Array): number {
   let m = 0;
   for (const x of values) if (Number.isFinite(x) && Math.abs(x) > m) m = Math.abs(x);

@@ -29,19 +29,24 @@ function block(selector: RegExp): Map<string, string> {
 
 describe("palette", () => {
   it("palette.css defines the same role colours as palette.ts, in both themes", () => {
-    const light = block(/:root\s*\{/);
-    const dark = block(/\[data-theme="dark"\]\s*\{/);
-    const systemDark = block(/:root:not\(\[data-theme="light"\]\)\s*\{/);
+    // Each property is light-dark(light, dark); color-scheme (system, or data-theme) picks one.
+    const pairs = new Map(
+      [...block(/:root\s*\{/)].map(([name, value]) => {
+        const m = /^light-dark\(\s*(#[0-9a-f]{6})\s*,\s*(#[0-9a-f]{6})\s*\)$/.exec(value);
+        if (!m) throw new Error(`${name} is not light-dark(#light, #dark): ${value}`);
+        return [name, { light: m[1], dark: m[2] }];
+      }),
+    );
     for (const role of roles) {
-      expect(light.get(roleVar[role])).toBe(roleColors[role].toLowerCase());
-      expect(dark.get(roleVar[role])).toBe(roleColorsDark[role].toLowerCase());
-      expect(systemDark.get(roleVar[role])).toBe(roleColorsDark[role].toLowerCase());
+      expect(pairs.get(roleVar[role])).toEqual({
+        light: roleColors[role].toLowerCase(),
+        dark: roleColorsDark[role].toLowerCase(),
+      });
     }
     for (const name of Object.keys(uiVar) as (keyof typeof uiVar)[]) {
-      expect(light.get(uiVar[name])).toBe(uiColors[name].toLowerCase());
-      expect(dark.has(uiVar[name])).toBe(true);
+      expect(pairs.get(uiVar[name])?.light).toBe(uiColors[name].toLowerCase());
     }
-    expect(dark).toEqual(systemDark);
+    expect(css).toMatch(/\[data-theme="dark"\]\s*\{\s*color-scheme:\s*dark;/);
   });
 
   it("weights get brighter as they grow and are clamped to [0, 1]", () => {

@@ -1,4 +1,3 @@
-import { scaleDiverging } from "d3-scale";
 import { interpolateBrBG, interpolateCividis } from "d3-scale-chromatic";
 
 /**
@@ -89,8 +88,15 @@ export function uiColor(name: keyof typeof uiVar): string {
 export function weightColor(weight: number): string {
   // A function rather than an exported d3 scale: a shared scale object could be re-domained by
   // one widget and silently change every other.
-  return interpolateCividis(Math.min(1, Math.max(0, weight)));
+  return interpolateCividis(quantize(Math.min(1, Math.max(0, weight))));
 }
+
+/**
+ * Colours come in COLOUR_LEVELS steps. The eye cannot tell neighbouring steps apart, and during a
+ * drag most entries move by less than a step, so their cells keep their fill and are not repainted.
+ */
+export const COLOUR_LEVELS = 128;
+const quantize = (t: number) => Math.round(t * COLOUR_LEVELS) / COLOUR_LEVELS;
 
 /**
  * Scores QKᵀ/√d are signed and unbounded, so they get a diverging scale centred on 0 with a
@@ -101,7 +107,8 @@ export function weightColor(weight: number): string {
  */
 export function scoreColorScale(extent: number): (score: number) => string {
   const e = Number.isFinite(extent) && extent > 0 ? extent : 1;
-  return scaleDiverging(interpolateBrBG).domain([-e, 0, e]).clamp(true);
+  // Quantised on the scale's own [0, 1] parameter, like weightColor.
+  return (score: number) => interpolateBrBG(quantize(Math.min(1, Math.max(0, (score / e + 1) / 2))));
 }
 
 /**

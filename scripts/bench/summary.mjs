@@ -1,0 +1,19 @@
+// Prints bench-results/latest.json as a short table: `node scripts/bench/summary.mjs`.
+import { readFileSync } from "node:fs";
+
+const report = JSON.parse(readFileSync(new URL("../../bench-results/latest.json", import.meta.url), "utf8"));
+console.log("budgets", JSON.stringify(report.budgets));
+console.log(
+  "first-paint JS (gz KiB)",
+  report.bundle.firstPaintJsGzipKiB,
+  JSON.stringify(report.bundle.firstPaintFiles),
+);
+for (const c of report.bundle.tfjsChunks) console.log("tfjs chunk", c.source, c.gzipKiB, "KiB gz");
+for (const w of report.bundle.wasmFiles) console.log("wasm", w.file, w.gzipKiB, "KiB gz");
+for (const d of report.drag) {
+  if (d.error) console.log(d.requested, "n =", d.n, "ERROR", d.error.slice(0, 200));
+  else
+    console.log(
+      `${d.requested.padEnd(6)} n=${String(d.n).padEnd(3)} on ${d.backend.padEnd(6)} event→matrices p50 ${d.eventToMatricesMs.p50} p95 ${d.eventToMatricesMs.p95} | input→matrices p95 ${d.inputToMatricesMs.p95} | event→point p95 ${d.eventToPointMs.p95} | compute p50 ${d.computeMs.p50} p95 ${d.computeMs.p95} | same frame ${d.matricesInPointsFrame}`,
+    );
+}
