@@ -14,5 +14,13 @@ export default defineConfig({
       "@tensorflow/tfjs-backend-cpu",
     ],
   },
-  build: { target: "es2022", manifest: true, chunkSizeWarningLimit: 2048 },
+  build: {
+    target: "es2022",
+    manifest: true,
+    chunkSizeWarningLimit: 2048,
+    // `npm run bench` adds its compute page; the essay's build has only the essay.
+    rolldownOptions: {
+      input: { index: "index.html", ...(process.env.DW_BENCH_PAGE === "1" ? { bench: "bench.html" } : {}) },
+    },
+  },
 });

@@ -35,6 +35,8 @@ export default defineConfig({
         test: {
           name: "component",
           environment: "jsdom",
+          // jsdom renders whole figures; on a loaded 2-core CI machine that takes seconds.
+          testTimeout: 20_000,
           include: ["src/**/*.test.tsx", "tests/component/**/*.test.tsx"],
           exclude: ["src/**/*.browser.test.tsx"],
           setupFiles: ["tests/setup-jsdom.ts"],

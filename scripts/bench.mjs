@@ -15,12 +15,37 @@ const backends = (process.env.BENCH_BACKENDS ?? "auto,webgpu,webgl,wasm,cpu").sp
 const sizes = (process.env.BENCH_SIZES ?? "8,16,64").split(",").map(Number);
 const moves = Number(process.env.BENCH_MOVES ?? 40);
 
-execFileSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: root, stdio: "inherit" });
+execFileSync("npx", ["vite", "build", "--logLevel", "error"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, DW_BENCH_PAGE: "1" },
+});
 const bundle = measureBundle(dist);
 const server = await serveStatic(dist);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 const drag = [];
+const compute = [];
+const leakUpdates = Number(process.env.BENCH_LEAK_UPDATES ?? 1000);
 try {
+  // Compute only: the engine alone on each backend, in a fresh page (tfjs has one backend a page).
+  for (const backend of backends.filter((b) => b !== "auto")) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bench.html`);
+    await page.waitForFunction(() => "runComputeBench" in window);
+    try {
+      compute.push(
+        await page.evaluate((options) => window.runComputeBench(options), {
+          backend,
+          sizes,
+          iterations: 30,
+          leakUpdates,
+        }),
+      );
+    } catch (error) {
+      compute.push({ backend, error: String(error) });
+    }
+    await page.close();
+  }
   for (const backend of backends) {
     for (const n of sizes) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -50,8 +75,12 @@ const report = {
     autoDragP95Ms: Math.max(...auto.map((d) => d.eventToMatricesMs.p95)),
     firstPaintJsGzipKiB: bundle.firstPaintJsGzipKiB,
     firstPaintBudgetKiB: 170,
+    tensorsGainedOver1000Updates: Object.fromEntries(
+      compute.map((c) => [c.backend, c.leak?.tensorsGained ?? null]),
+    ),
   },
   bundle,
+  compute,
   drag,
 };
 mkdirSync(resolve(root, "bench-results"), { recursive: true });

@@ -27,7 +27,9 @@ export function measureBundle(distDir) {
 
   const firstPaintFiles = [...firstPaint].map((file) => ({ file, gzipKiB: gzipKiB(join(distDir, file)) }));
   const lazyChunks = Object.entries(manifest)
-    .filter(([, chunk]) => chunk.file.endsWith(".js") && !firstPaint.has(chunk.file))
+    .filter(
+      ([key, chunk]) => chunk.file.endsWith(".js") && !firstPaint.has(chunk.file) && !key.includes("bench"),
+    )
     .map(([key, chunk]) => ({ source: key, file: chunk.file, gzipKiB: gzipKiB(join(distDir, chunk.file)) }));
   const tfjsChunks = lazyChunks.filter((c) => c.source.includes("@tensorflow") || c.file.includes("tfjs"));
   const wasmFiles = Object.values(manifest)

@@ -10,6 +10,13 @@ console.log(
 );
 for (const c of report.bundle.tfjsChunks) console.log("tfjs chunk", c.source, c.gzipKiB, "KiB gz");
 for (const w of report.bundle.wasmFiles) console.log("wasm", w.file, w.gzipKiB, "KiB gz");
+for (const c of report.compute) {
+  if (c.error) console.log("compute", c.backend, "ERROR", c.error.slice(0, 200));
+  else
+    console.log(
+      `compute ${c.backend.padEnd(6)} (${c.adapter}) ${c.compute.map((x) => `n=${x.n}: p50 ${x.computeMs.p50} p95 ${x.computeMs.p95}`).join(" | ")} | tensors gained over ${c.leak.updates}: ${c.leak.tensorsGained}`,
+    );
+}
 for (const d of report.drag) {
   if (d.error) console.log(d.requested, "n =", d.n, "ERROR", d.error.slice(0, 200));
   else

@@ -145,7 +145,7 @@ describe("AttentionExplorer in Chromium on WebGPU", () => {
     await userEvent.selectOptions(select, "cpu");
     const after = await nextResult(root, version);
     expect(engine.info()?.name).toBe("cpu");
-    expect(root.querySelector(".dw-badge")?.getAttribute("data-backend")).toBe("cpu");
+    await expect.poll(() => root.querySelector(".dw-badge")?.getAttribute("data-backend")).toBe("cpu");
     expect(root.querySelector(".dw-badge output")?.textContent).toMatch(/^CPU/);
     expectMatchesCore(after, 1e-5);
     (after.weights ?? []).flat().forEach((w, k) => {
@@ -164,7 +164,8 @@ describe("AttentionExplorer in Chromium on WebGPU", () => {
     // The figure was never emptied: the weights drawn before the loss are still there.
     expect(root.querySelectorAll('[data-kind="weights"] [data-row][data-col]')).toHaveLength(36);
     const after = await nextResult(root, version);
-    expect(root.querySelector(".dw-badge")?.getAttribute("data-backend")).toBe(info.name);
+    // The badge is React state; it may commit a moment after the transiently drawn result.
+    await expect.poll(() => root.querySelector(".dw-badge")?.getAttribute("data-backend")).toBe(info.name);
     expectMatchesCore(after, 1e-3);
     await commands.pointerDrag("#loss .dw-plane .dw-token >> nth=2", 40, 30, 4);
     expectMatchesCore(await settled(root), 1e-3);

@@ -1,5 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+
+// Drawing two 64 × 64 heatmaps in jsdom takes seconds on a loaded 2-core machine.
+const SLOW = { timeout: 20_000 };
+
 import { createCoreEngine } from "../../../tests/support/coreEngine";
 import { EngineProvider } from "../shared/EngineContext";
 import { AttentionExplorer } from "./AttentionExplorer";
@@ -29,11 +33,11 @@ const weightCells = (root: HTMLElement) =>
 describe("AttentionExplorer", () => {
   it("turns the typed sentence into points and heatmap labels", async () => {
     const { root } = renderExplorer("the cat sat");
-    await waitFor(() => expect(weightCells(root())).toHaveLength(9));
+    await waitFor(() => expect(weightCells(root())).toHaveLength(9), SLOW);
     expect(tokenLabels(root())).toEqual(["the", "cat", "sat"]);
 
     fireEvent.change(screen.getByLabelText("Your sentence"), { target: { value: "a dog ran home" } });
-    await waitFor(() => expect(weightCells(root())).toHaveLength(16));
+    await waitFor(() => expect(weightCells(root())).toHaveLength(16), SLOW);
     expect(tokenLabels(root())).toEqual(["a", "dog", "ran", "home"]);
     const weights = root().querySelector('[data-kind="weights"]') as HTMLElement;
     expect(within(weights).getAllByText("dog").length).toBeGreaterThan(0);
@@ -44,10 +48,10 @@ describe("AttentionExplorer", () => {
     const { root } = renderExplorer(text);
     expect(inputMessage()).toMatch(/65 tokens.*first 64/);
     expect((screen.getByLabelText("Your sentence") as HTMLInputElement).value).toBe(text);
-    await waitFor(() => expect(weightCells(root())).toHaveLength(64 * 64));
+    await waitFor(() => expect(weightCells(root())).toHaveLength(64 * 64), SLOW);
     expect(tokenLabels(root())).toHaveLength(64);
     expect(tokenLabels(root()).at(-1)).toBe("w63");
-  });
+  }, 30_000);
 
   it("shows a hint, not an error, for an empty box, and recovers when text comes back", async () => {
     const { root, engine } = renderExplorer("");
@@ -57,7 +61,7 @@ describe("AttentionExplorer", () => {
     expect(engine.calls).toBe(0);
 
     fireEvent.change(screen.getByLabelText("Your sentence"), { target: { value: "hello" } });
-    await waitFor(() => expect(weightCells(root())).toHaveLength(1));
+    await waitFor(() => expect(weightCells(root())).toHaveLength(1), SLOW);
     expect(
       root().querySelector('[data-kind="weights"] [data-row="0"][data-col="0"]')?.getAttribute("aria-label"),
     ).toMatch(/1\.00/);
@@ -65,7 +69,10 @@ describe("AttentionExplorer", () => {
 
   it("renders token text as text, never as HTML", async () => {
     const { root } = renderExplorer('<img src=x onerror="alert(1)"> 🐈 שלום');
-    await waitFor(() => expect(root().querySelectorAll(".dw-plane .dw-token").length).toBeGreaterThan(2));
+    await waitFor(
+      () => expect(root().querySelectorAll(".dw-plane .dw-token").length).toBeGreaterThan(2),
+      SLOW,
+    );
     expect(root().querySelector("img")).toBeNull();
     expect(tokenLabels(root())).toContain("🐈");
   });
@@ -93,12 +100,12 @@ describe("AttentionExplorer", () => {
     );
     const one = container.querySelector("#one") as HTMLElement;
     const two = container.querySelector("#two") as HTMLElement;
-    await waitFor(() => expect(weightCells(two)).toHaveLength(9));
+    await waitFor(() => expect(weightCells(two)).toHaveLength(9), SLOW);
     const [firstInput] = screen.getAllByLabelText("Your sentence");
     await act(async () => {
       fireEvent.change(firstInput, { target: { value: "blue" } });
     });
-    await waitFor(() => expect(weightCells(one)).toHaveLength(1));
+    await waitFor(() => expect(weightCells(one)).toHaveLength(1), SLOW);
     expect(tokenLabels(two)).toEqual(["one", "two", "three"]);
     expect(weightCells(two)).toHaveLength(9);
   });
