@@ -65,6 +65,18 @@ describe("drawHeatmap", () => {
     expect(cellAt(el, 0, 1).getAttribute("aria-label")).toBe("row the, column cat: 1.00");
   });
 
+  it("without a canvas (jsdom) paints the rects, and colours() reports each cell's colour", () => {
+    const el = mount();
+    const heatmap = drawHeatmap(el, { ...data(), masked: (i, j) => j > i }, { scale: "weights" });
+    expect(el.querySelector("canvas")).toBeNull();
+    const colours = heatmap.colours?.() ?? [];
+    expect(colours).toHaveLength(9);
+    expect(colours[3]).toBe(weightColor(0.25));
+    expect(colours[1]).toMatch(/^url\(#dw-hatch-/);
+    const rects = Array.from(el.querySelectorAll("rect.dw-cell"));
+    expect(rects.map((r) => r.getAttribute("fill"))).toEqual(colours);
+  });
+
   it("adds and removes cells when the shape changes, including rectangular matrices", () => {
     const el = mount();
     const heatmap = drawHeatmap(el, data(), { scale: "weights" });

@@ -1,7 +1,9 @@
 import type { Matrix } from "../core/matrix";
 import { createBurstScheduler } from "./burst";
+import { type CellCanvas, createCellCanvas } from "./heatmapCanvas";
 import { type HeatmapLayout, heatmapLayout, valueFontSize } from "./heatmapLayout";
 import { attachRowInteraction } from "./heatmapRows";
+import { maxAbsFinite, stickyExtent } from "./heatmapScale";
 import { createHeatmapSkeleton, type HeatmapNodes, joinHeatmap } from "./heatmapStructure";
 import { readableTextOn, scoreColorScale, uiColor, uiColors, weightColor } from "./palette";
 import { formatNumber, uniqueId } from "./svg";
@@ -36,15 +38,32 @@ export interface HeatmapHandle {
   /** Redraws with new data; options given here are merged into the current ones. */
   update(data: HeatmapData, options?: Partial<HeatmapOptions>): void;
   destroy(): void;
+  /**
+   * Each cell's colour as drawn, row-major (k = i·cols + j): `#rrggbb`/`rgb(r, g, b)`, or
+   * `url(#…)` naming the SVG's hatch pattern for a masked cell. For tests and SVG export: the
+   * colours are painted on a canvas, not stored on the cell rects.
+   */
+  colours?(): readonly string[];
 }
 
 /** Draws `data.values` as an accessible grid of coloured cells into `element`. */
 export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: HeatmapOptions): HeatmapHandle {
   const hatchId = uniqueId("dw-hatch");
   const readoutId = uniqueId("dw-readout");
-  const svg = createHeatmapSkeleton(element, hatchId, uiColor("masked"));
+  const doc = element.ownerDocument;
+  // The frame stacks the cell canvas under the SVG; heatmapCanvas.ts explains the geometry.
+  const frame = doc.createElement("div");
+  frame.className = "dw-heatmap-frame";
+  frame.style.position = "relative";
+  element.appendChild(frame);
+  const svg = createHeatmapSkeleton(frame, hatchId, uiColor("masked"));
   const svgNode = svg.node() as SVGSVGElement;
-  const readout = element.ownerDocument.createElement("p");
+  // Block: no inline baseline gap under the SVG, so the frame's height is the SVG's. Relative: the
+  // SVG paints above the absolutely positioned canvas. Inline, so no stylesheet is required.
+  svgNode.style.display = "block";
+  svgNode.style.position = "relative";
+  const cellCanvas: CellCanvas | null = createCellCanvas(frame, uiColor("masked"));
+  const readout = doc.createElement("p");
   readout.className = "dw-heatmap-readout";
   readout.id = readoutId;
   element.appendChild(readout);
@@ -63,6 +82,9 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
   const texts = createBurstScheduler();
   let highlighted: number | null = null;
   let scoreExtent = 0;
+  /** The row outline's box as last written ("null" when hidden). */
+  let shownOutline = "";
+  let readoutStyle: string | null = null;
 
   const rowCount = () => current.values.rows;
   const interaction = attachRowInteraction(
@@ -82,7 +104,9 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     rowLabels = labelsOf(current.rowLabels, values.rows);
     colLabels = labelsOf(current.colLabels, values.cols);
     const digits = opts.digits ?? 2;
-    svg.attr("aria-label", current.title).select("title").text(current.title);
+    if (svgNode.getAttribute("aria-label") !== current.title) {
+      svg.attr("aria-label", current.title).select("title").text(current.title);
+    }
 
     const key = JSON.stringify([rowLabels, colLabels, digits, opts.cellSize ?? null]);
     const reshaped = key !== structureKey || !nodes;
@@ -90,6 +114,11 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
       structureKey = key;
       layout = heatmapLayout(values.rows, values.cols, rowLabels, colLabels, digits, opts.cellSize);
       nodes = joinHeatmap(svg, rowLabels, colLabels, layout);
+      if (cellCanvas) {
+        // Cells stay as transparent hit targets (hover titles, pointer rows); colour is the canvas's.
+        for (const cell of nodes.cells) cell.setAttribute("fill", "transparent");
+        cellCanvas.place(layout, values.rows, values.cols);
+      }
       for (const row of nodes.rows) {
         row.setAttribute("aria-label", `row ${rowLabels[Number(row.getAttribute("data-row"))]}`);
         row.setAttribute("aria-describedby", readoutId);
@@ -117,7 +146,10 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     renderHighlight();
   }
 
-  /** The hot path, every update: colours only, and only where they changed. */
+  /**
+   * The hot path, every update: colours only. With a canvas, one repaint if any colour changed and
+   * no SVG attribute; without one (jsdom), the changed rects' fill attributes.
+   */
   function renderFills(): void {
     if (!nodes) return;
     const { rows, cols, data: v } = current.values;
@@ -125,6 +157,7 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     const colour = opts.scale === "scores" ? scoreColorScale(opts.scoreExtent ?? scoreExtent) : weightColor;
     const isMasked =
       current.masked ?? ((i: number, j: number) => v[i * cols + j] === Number.NEGATIVE_INFINITY);
+    let changed = false;
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         const k = i * cols + j;
@@ -136,10 +169,12 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
             : uiColors.masked;
         if (fill !== fills[k]) {
           fills[k] = fill;
-          nodes.cells[k].setAttribute("fill", fill);
+          changed = true;
+          if (!cellCanvas) nodes.cells[k].setAttribute("fill", fill);
         }
       }
     }
+    if (changed) cellCanvas?.paint(fills, maskedCells);
   }
 
   /** "0.42", or "masked" for a cell hidden from attention. */
@@ -186,13 +221,14 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     }
     const { cell, gridX, gridY, valuesInCells } = layout;
     const cols = current.values.cols;
-    const outline = svg.select("rect.dw-row-outline").attr("visibility", row === null ? "hidden" : "visible");
-    if (row !== null) {
-      outline
-        .attr("x", gridX - 1)
-        .attr("y", gridY + row * cell - 1)
-        .attr("width", cols * cell + 1)
-        .attr("height", cell + 1);
+    const outline = row === null ? null : [gridX - 1, gridY + row * cell - 1, cols * cell + 1, cell + 1];
+    const outlineKey = String(outline);
+    if (outlineKey !== shownOutline) {
+      // Written only when it moves: a drag step leaves the SVG's attributes alone.
+      shownOutline = outlineKey;
+      const rect = svg.select("rect.dw-row-outline").attr("visibility", outline ? "visible" : "hidden");
+      if (outline)
+        rect.attr("x", outline[0]).attr("y", outline[1]).attr("width", outline[2]).attr("height", outline[3]);
     }
     const showInCells = row !== null && valuesInCells;
     for (let j = 0; j < nodes.valueTexts.length; j++) {
@@ -202,21 +238,26 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
         continue;
       }
       const k = row * cols + j;
-      t.setAttribute("y", String(gridY + (row + 0.5) * cell));
-      t.setAttribute("font-size", String(valueFontSize(cell)));
+      setIfChanged(t, "y", String(gridY + (row + 0.5) * cell));
+      setIfChanged(t, "font-size", String(valueFontSize(cell)));
       // Inline style: the stylesheet sets every label to the theme ink, which would beat an attribute.
       t.style.fill = readableTextOn(fills[k]);
       t.textContent = maskedCells[k] ? "" : cellText(k);
     }
     // The readout names the row's values for everyone when cells are too small to print them, and
     // stays in the accessibility tree (visually hidden) otherwise, as the rows' description.
-    readout.textContent =
+    const readoutText =
       row === null
         ? ""
         : `${rowLabels[row]}: ${colLabels.map((label, j) => `${label} ${cellText(row * cols + j)}`).join(", ")}`;
-    readout.style.cssText = valuesInCells
+    if (readout.textContent !== readoutText) readout.textContent = readoutText;
+    const style = valuesInCells
       ? "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
       : "";
+    if (style !== readoutStyle) {
+      readoutStyle = style; // cssText reads back normalised, so compare with what was set
+      readout.style.cssText = style;
+    }
   }
 
   render();
@@ -229,25 +270,14 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     destroy() {
       texts.cancel();
       interaction.destroy();
-      svgNode.remove();
+      cellCanvas?.destroy();
+      frame.remove();
       readout.remove();
     },
+    colours: () => fills.slice(),
   };
 }
 
-/** Colour extent for scores: the largest finite |score|, so ±extent spans the matrix. */
-/**
- * The score colour range follows the data with hysteresis: it grows at once (with headroom) when a
- * score falls outside it, and shrinks only once every score fits in half of it. A range that
- * tracked the maximum exactly would recolour every cell on every drag step.
- */
-function stickyExtent(extent: number, maxAbs: number): number {
-  if (maxAbs > extent || maxAbs < extent / 2) return maxAbs * 1.25;
-  return extent;
-}
-
-function maxAbsFinite(values: Float64Array): number {
-  let m = 0;
-  for (const x of values) if (Number.isFinite(x) && Math.abs(x) > m) m = Math.abs(x);
-  return m;
+function setIfChanged(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
