@@ -8,6 +8,11 @@ vi.mock("../widgets/AttentionExplorer", async () => {
   return { AttentionExplorer: FakeAttentionExplorer };
 });
 
+// The essay is tested on its own: the MLP widget (which would start tfjs) has its own tests.
+vi.mock("../widgets/MlpExplorer", () => ({
+  MlpExplorer: ({ id }: { id: string }) => <div data-testid="mlp-explorer" data-id={id} />,
+}));
+
 beforeEach(() => {
   window.localStorage.clear();
   delete document.documentElement.dataset.theme;
@@ -35,7 +40,7 @@ describe("App", () => {
     const hrefs = within(contents)
       .getAllByRole("link")
       .map((link) => link.getAttribute("href"));
-    expect(hrefs).toEqual(["#attention", "#references"]);
+    expect(hrefs).toEqual(["#attention", "#fixed-mlp", "#references"]);
     for (const href of hrefs) expect(document.querySelector(href ?? "")).not.toBeNull();
   });
 

@@ -4,6 +4,7 @@ import { Header } from "./Header";
 import { Opening } from "./Opening";
 import { AttentionSection } from "./sections/AttentionSection";
 import type { SectionProps } from "./sections/EssaySection";
+import { FixedMlpSection } from "./sections/FixedMlpSection";
 import { TableOfContents } from "./TableOfContents";
 
 interface SectionEntry extends SectionProps {
@@ -16,6 +17,7 @@ interface SectionEntry extends SectionProps {
  */
 const sections: readonly SectionEntry[] = [
   { id: "attention", title: "Attention on your own tokens", Component: AttentionSection },
+  { id: "fixed-mlp", title: "A fixed MLP", Component: FixedMlpSection },
 ];
 
 const BIBLIOGRAPHY_ID = "references";

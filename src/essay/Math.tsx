@@ -1,5 +1,5 @@
 import katex from "katex";
-import { useMemo } from "react";
+import { type RefObject, useEffect, useMemo, useRef } from "react";
 
 interface TeXProps {
   /** TeX source. Only constant strings written in this codebase, never reader input (see below). */
@@ -29,17 +29,47 @@ export function TeX({ tex, display = false, after }: TeXProps) {
       }),
     [tex, display],
   );
-  const Tag = display ? "div" : "span";
-  const className = display ? "math math-display" : "math";
+  const blockRef = useRef<HTMLDivElement>(null);
+  useFocusableWhenScrolling(blockRef);
   // Safe only because `html` is KaTeX's rendering of our own constant TeX strings, and KaTeX
   // escapes the text it emits. Never pass reader-provided text (tokens, URL state) through here.
+  if (display) {
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of constant TeX, see above.
+    return <div ref={blockRef} className="math math-display" dangerouslySetInnerHTML={{ __html: html }} />;
+  }
   // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of constant TeX, see above.
-  const typeset = <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
-  if (display || !after) return typeset;
+  const typeset = <span className="math" dangerouslySetInnerHTML={{ __html: html }} />;
+  if (!after) return typeset;
   return (
     <span className="math-nowrap">
       {typeset}
       {after}
     </span>
   );
+}
+
+/**
+ * A display equation wider than a phone scrolls sideways; a scrolling region must then be
+ * reachable by keyboard, so it joins the tab order only while it actually overflows.
+ */
+function useFocusableWhenScrolling(ref: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const check = () => {
+      if (element.scrollWidth > element.clientWidth + 1) {
+        element.tabIndex = 0;
+        element.setAttribute("role", "group");
+        element.setAttribute("aria-label", "Equation (scrolls sideways)");
+      } else {
+        element.removeAttribute("tabindex");
+        element.removeAttribute("role");
+        element.removeAttribute("aria-label");
+      }
+    };
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    check();
+    return () => observer.disconnect();
+  }, [ref]);
 }

@@ -1,25 +1,16 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AttentionResult } from "../core/attention";
-import { embedTokens, spreadDuplicates } from "../core/embedding";
 import { type Matrix, matrix } from "../core/matrix";
 import { type PresetName, weightPresets } from "../core/presets";
-import { tokenize } from "../core/tokens";
+import { clamp, type InlineMessage, layoutPoints, tokenFields, withMovedPoint } from "./tokenPoints";
 
-/** The most tokens an essay widget takes; beyond it the first ones are kept and the reader is told. */
-export const TOKEN_LIMIT = 64;
-/** Embedding coordinates are clamped to ±PLANE_LIMIT so a point can always be dragged back. */
-export const PLANE_LIMIT = 3;
+export { type InlineMessage, PLANE_LIMIT, TOKEN_LIMIT } from "./tokenPoints";
+
 /** Entries of W_Q, W_K, W_V are clamped to ±WEIGHT_LIMIT: larger ones only saturate the softmax. */
 export const WEIGHT_LIMIT = 10;
 
 export type ProjectionName = "wq" | "wk" | "wv";
 export type Role = "q" | "k" | "v";
-
-/** A message shown inline under the text box; never an exception. */
-export interface InlineMessage {
-  kind: "hint" | "warning";
-  text: string;
-}
 
 export interface AttentionState {
   /** Exactly what the reader typed: never trimmed or truncated, so nothing they wrote is lost. */
@@ -73,45 +64,14 @@ export interface AttentionStoreProps {
   preset?: PresetName;
 }
 
-const movedKey = (index: number, token: string) => `${index}\u0000${token}`;
-
-function messageFor(total: number): InlineMessage | null {
-  if (total === 0)
-    return { kind: "hint", text: "Type a sentence above: each word becomes a token you can drag." };
-  if (total > TOKEN_LIMIT) {
-    return {
-      kind: "warning",
-      text: `Your text has ${total} tokens; this figure shows the first ${TOKEN_LIMIT}. Your full text is kept in the box.`,
-    };
-  }
-  return null;
-}
-
-function layoutPoints(tokens: string[], moved: ReadonlyMap<string, readonly [number, number]>): Matrix {
-  const base = spreadDuplicates(embedTokens(tokens), tokens);
-  const points = matrix(base.rows, 2, base.data);
-  tokens.forEach((token, i) => {
-    const xy = moved.get(movedKey(i, token));
-    if (xy) points.data.set(xy, i * 2);
-  });
-  return points;
-}
-
-const clamp = (value: number, limit: number) => Math.min(limit, Math.max(-limit, value));
-
 /** One store per widget instance: hold it in `useState(() => createAttentionStore(props))`. */
 export function createAttentionStore(props: AttentionStoreProps = {}): AttentionStore {
-  const text = props.initialText ?? "";
-  const { tokens, total } = tokenize(text, TOKEN_LIMIT);
-  const preset = weightPresets[props.preset ?? "similar"];
   const moved = new Map<string, readonly [number, number]>();
+  const fields = tokenFields(props.initialText ?? "", moved);
+  const preset = weightPresets[props.preset ?? "similar"];
 
   return createStore<AttentionState & AttentionActions>()((set, get) => ({
-    text,
-    tokens,
-    totalTokens: total,
-    message: messageFor(total),
-    points: layoutPoints(tokens, moved),
+    ...fields,
     moved,
     preset: props.preset ?? "similar",
     wq: preset.wq,
@@ -120,33 +80,27 @@ export function createAttentionStore(props: AttentionStoreProps = {}): Attention
     causal: false,
     temperature: 1,
     arrows: { q: false, k: false, v: false },
-    selectedRow: tokens.length > 0 ? 0 : null,
+    selectedRow: fields.tokens.length > 0 ? 0 : null,
     result: null,
     computeMs: null,
     resultVersion: 0,
     computeError: null,
 
     setText(next) {
-      const { tokens: nextTokens, total: nextTotal } = tokenize(next, TOKEN_LIMIT);
+      const fields = tokenFields(next, get().moved);
+      const n = fields.tokens.length;
       const { selectedRow } = get();
       set({
-        text: next,
-        tokens: nextTokens,
-        totalTokens: nextTotal,
-        message: messageFor(nextTotal),
-        points: layoutPoints(nextTokens, get().moved),
-        selectedRow: nextTokens.length === 0 ? null : Math.min(selectedRow ?? 0, nextTokens.length - 1),
+        ...fields,
+        selectedRow: n === 0 ? null : Math.min(selectedRow ?? 0, n - 1),
         // A result for another token count would not line up with the new labels.
-        ...(get().result?.weights.rows === nextTokens.length ? {} : { result: null }),
+        ...(get().result?.weights.rows === n ? {} : { result: null }),
       });
     },
 
-    movePoint(index, [x, y]) {
-      const { tokens: current, moved: prev } = get();
-      if (index < 0 || index >= current.length || !Number.isFinite(x) || !Number.isFinite(y)) return;
-      const moved = new Map(prev);
-      moved.set(movedKey(index, current[index]), [clamp(x, PLANE_LIMIT), clamp(y, PLANE_LIMIT)]);
-      set({ moved, points: layoutPoints(current, moved) });
+    movePoint(index, xy) {
+      const next = withMovedPoint(get().tokens, get().moved, index, xy);
+      if (next) set(next);
     },
 
     resetPoints() {

@@ -13,6 +13,7 @@ import { ProjectionControls } from "./ProjectionControls";
 import { TokenInput } from "./TokenInput";
 import { useAttentionCompute } from "./useAttentionCompute";
 import { ViewControls } from "./ViewControls";
+import "../shared/widget.css";
 import "./attentionExplorer.css";
 
 export interface AttentionExplorerProps {

@@ -46,7 +46,8 @@ export function HeatmapPanel({ kind }: { kind: "scores" | "weights" }) {
 
   return (
     <section className="dw-panel dw-heatmap-panel" aria-label={TITLES[kind]} data-kind={kind}>
-      <h4 className="dw-panel-title">{kind === "scores" ? "Scores" : "Weights"}</h4>
+      {/* Not a heading: the widget may sit under any heading level in someone else's page. */}
+      <p className="dw-panel-title">{kind === "scores" ? "Scores" : "Weights"}</p>
       <div ref={ref} />
     </section>
   );

@@ -46,8 +46,9 @@ export function ViewControls() {
       <fieldset className="dw-arrows-toggle">
         <legend>Draw arrows for</legend>
         {ARROWS.map(({ role, label, color }) => (
-          <label key={role} className="dw-check" style={{ color: roleColor(color) }}>
+          <label key={role} className="dw-check">
             <input type="checkbox" checked={arrows[role]} onChange={() => toggleArrow(role)} />
+            <span className="dw-swatch" style={{ background: roleColor(color) }} aria-hidden="true" />
             {label}
           </label>
         ))}

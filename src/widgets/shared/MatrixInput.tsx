@@ -8,7 +8,7 @@ interface MatrixInputProps {
   /** Largest |entry| accepted. */
   limit: number;
   onChange(i: number, j: number, value: number): void;
-  /** CSS colour for the label, e.g. the query colour for W_Q. */
+  /** CSS colour of the swatch beside the label, e.g. the query colour for W_Q (text stays ink for contrast). */
   accent?: string;
 }
 
@@ -48,7 +48,10 @@ export function MatrixInput({ label, value, limit, onChange, accent }: MatrixInp
 
   return (
     <fieldset className="dw-matrix" aria-describedby={problem ? problemId : undefined}>
-      <legend style={accent ? { color: accent } : undefined}>{label}</legend>
+      <legend>
+        {accent ? <span className="dw-swatch" style={{ background: accent }} aria-hidden="true" /> : null}
+        {label}
+      </legend>
       <div className="dw-matrix-grid" style={{ gridTemplateColumns: `repeat(${value.cols}, 4.5em)` }}>
         {drafts.map((draft, index) => {
           const i = Math.floor(index / value.cols);

@@ -1,0 +1,119 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { Activation } from "../../core/mlp";
+import type { Engine } from "../../engine";
+import { MlpStoreProvider, useMlp, useMlpStoreApi } from "../../state/mlpContext";
+import { createMlpStore, type MlpStore } from "../../state/mlpStore";
+import { BackendBadge } from "../shared/BackendBadge";
+import { useEngine } from "../shared/EngineContext";
+import { TokenField } from "../shared/TokenField";
+import { useReducedMotion } from "../shared/useReducedMotion";
+import { ChangeCounters } from "./ChangeCounters";
+import { publishFigureValue } from "./figureValue";
+import { MlpControls } from "./MlpControls";
+import { MlpHeatmapPanel } from "./MlpHeatmapPanel";
+import { MlpPlanePanel } from "./MlpPlanePanel";
+import { useMlpCompute } from "./useMlpCompute";
+import "../shared/widget.css";
+import "./mlpExplorer.css";
+
+export interface MlpExplorerProps {
+  /** Names this instance (for labels and, later, its share link); unique on the page. */
+  id: string;
+  initialText?: string;
+  activation?: Activation;
+  /** Seed of the RNG that draws A and B. */
+  seed?: number;
+}
+
+/**
+ * A fixed two-layer MLP σ(XAᵀ)Bᵀ on the reader's tokens, token by token: drag a token and its
+ * hidden activations and output move, while A and B, drawn once from a seed, never change.
+ * Each instance owns its store, so two explorers on one page never interfere.
+ */
+export function MlpExplorer({ id, initialText, activation, seed }: MlpExplorerProps) {
+  const [store] = useState(() => createMlpStore({ initialText, activation, seed }));
+  return <MlpExplorerView id={id} store={store} />;
+}
+
+/** The widget around a store the host holds (tests, an embed's `update`). */
+export function MlpExplorerView({ id, store }: { id: string; store: MlpStore }) {
+  return (
+    <MlpStoreProvider store={store}>
+      <ExplorerLayout id={id} />
+    </MlpStoreProvider>
+  );
+}
+
+function ExplorerLayout({ id }: { id: string }) {
+  const engine = useEngine();
+  useMlpCompute(engine);
+  const reducedMotion = useReducedMotion();
+  const store = useMlpStoreApi();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const hasTokens = useMlp((s) => s.tokens.length > 0);
+  const computeError = useMlp((s) => s.computeError);
+
+  return (
+    <div className="dw-widget dw-mlp-explorer" id={id} ref={rootRef}>
+      <div className="dw-widget-top">
+        <SentenceField />
+        <ExplorerBadge engine={engine} />
+      </div>
+      {computeError ? (
+        <p role="alert" className="dw-message dw-message-warning">
+          The last update failed ({computeError}); the figure shows the previous result.
+        </p>
+      ) : null}
+      <div className="dw-mlp-bar">
+        <MlpControls />
+        <ChangeCounters />
+      </div>
+      <div className="dw-mlp-figures">
+        {hasTokens ? <MlpPlanePanel reducedMotion={reducedMotion} /> : null}
+        <div className="dw-mlp-parameters">
+          <MlpHeatmapPanel kind="a" />
+          <MlpHeatmapPanel kind="b" />
+        </div>
+        {hasTokens ? (
+          <div className="dw-mlp-hidden">
+            <MlpHeatmapPanel kind="hidden" />
+            <MlpHeatmapPanel kind="gates" />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function SentenceField() {
+  const text = useMlp((s) => s.text);
+  const message = useMlp((s) => s.message);
+  const count = useMlp((s) => s.tokens.length);
+  const setText = useMlp((s) => s.setText);
+  return <TokenField text={text} message={message} count={count} onChange={setText} />;
+}
+
+/** How often the badge's "ms per update" may change: a number rewritten every frame is unreadable. */
+const BADGE_REFRESH_MS = 250;
+
+/** The badge, fed transiently so a drag re-renders it at most every BADGE_REFRESH_MS. */
+function ExplorerBadge({ engine }: { engine: Engine }) {
+  const store = useMlpStoreApi();
+  const [ms, setMs] = useState(() => store.getState().computeMs);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.computeMs === previous.computeMs || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setMs(store.getState().computeMs);
+      }, BADGE_REFRESH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+  return <BackendBadge engine={engine} ms={ms} />;
+}

@@ -1,0 +1,1 @@
+export { MlpExplorer, type MlpExplorerProps, MlpExplorerView } from "./MlpExplorer";

@@ -1,0 +1,48 @@
+import { cleanup, render } from "@testing-library/react";
+import axe from "axe-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "../../src/essay/App";
+import "katex/dist/katex.min.css";
+import "../../src/viz/palette.css";
+import "../../src/viz/viz.css";
+import "../../src/essay/theme.css";
+import "../../src/essay/essay.css";
+
+/** Waits until every lazily loaded figure on the page has drawn its first result. */
+async function figuresReady(): Promise<void> {
+  const deadline = performance.now() + 90_000;
+  for (;;) {
+    const loading = document.querySelectorAll(".figure-loading").length;
+    // Panels that show a computed result (A and B of the MLP are parameters, drawn at once).
+    const pending = [
+      ...document.querySelectorAll<HTMLElement>('[data-kind="weights"], [data-kind="hidden"]'),
+    ].filter((panel) => !panel.dataset.resultVersion).length;
+    if (loading === 0 && pending === 0 && document.querySelector("[data-kind]")) return;
+    if (performance.now() > deadline)
+      throw new Error(`figures not ready: ${loading} loading, ${pending} pending`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("the essay page is accessible (axe-core in Chromium)", () => {
+  afterEach(() => {
+    cleanup();
+    localStorage.removeItem("dw-theme");
+    document.documentElement.removeAttribute("data-theme");
+  });
+
+  it.each(["light", "dark"] as const)(
+    "has no serious or critical violations in the %s theme",
+    async (theme) => {
+      localStorage.setItem("dw-theme", theme);
+      render(<App />);
+      expect(document.documentElement.dataset.theme).toBe(theme);
+      await figuresReady();
+      const results = await axe.run(document.body, { resultTypes: ["violations"] });
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+      expect(serious).toEqual([]);
+    },
+  );
+});
