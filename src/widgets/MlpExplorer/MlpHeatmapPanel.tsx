@@ -24,20 +24,23 @@ interface PanelSpec {
   options: HeatmapOptions;
 }
 
+/** Cell side in px for the small parameter matrices, which would otherwise be drawn huge. */
+const PARAMETER_CELL = 30;
+
 const SPECS: Record<MlpPanelKind, PanelSpec> = {
   a: {
     heading: "A (first layer, fixed)",
     title: "First-layer weights A, one row per hidden unit",
     inputs: (s) => [s.a],
     view: (s) => ({ values: s.a, rowLabels: units(s.a.rows), colLabels: INPUTS }),
-    options: { scale: "scores" },
+    options: { scale: "scores", cellSize: PARAMETER_CELL },
   },
   b: {
     heading: "B (second layer, fixed)",
     title: "Second-layer weights B, one column per hidden unit",
     inputs: (s) => [s.b],
     view: (s) => ({ values: s.b, rowLabels: OUTPUTS, colLabels: units(s.b.cols) }),
-    options: { scale: "scores" },
+    options: { scale: "scores", cellSize: PARAMETER_CELL },
   },
   hidden: {
     heading: "Hidden activations σ(xAᵀ)",
