@@ -1,20 +1,16 @@
 import { select } from "d3-selection";
 import type { Matrix } from "../core/matrix";
-import { roleNames } from "./palette";
-import {
-  type ArrowKind,
-  type ArrowSet,
-  arrowRoles,
-  drawArrows,
-  drawLegend,
-  type LegendItem,
-} from "./planeArrows";
+import { createBurstScheduler } from "./burst";
+import { type ArrowKind, type ArrowSet, createArrowLayer, drawLegend } from "./planeArrows";
+import { coordinates, createRowsMemo, mixingDeps, mixingView } from "./planeData";
+import { describePlane, legendItems } from "./planeDescribe";
 import { attachPlaneInput, type DragPhase } from "./planeInput";
-import { drawMixing, drawOutputs, type MixingView } from "./planeMixing";
+import { createMixingLayer, createOutputLayer, type MixingView } from "./planeMixing";
 import { createPointOverrides, type Point } from "./planeOverrides";
 import { type Domain, drawAxes, fitDomain, type PlaneScales, planeScales } from "./planeScales";
-import { joinTokens, positionToken } from "./planeTokens";
-import { clientToSvg, formatPoint } from "./svg";
+import { describeToken, joinTokens, markToken, placeToken } from "./planeTokens";
+import { createChangeTracker, createPlaneWriter } from "./planeWrite";
+import { clientToSvg } from "./svg";
 
 export interface PlaneData {
   tokens: readonly string[];
@@ -48,15 +44,17 @@ export interface PlaneHandle {
   destroy(): void;
 }
 
-const rowsOf = (m: Matrix | undefined, n: number): Point[] | null =>
-  m && m.cols >= 2 && m.rows >= n
-    ? Array.from({ length: n }, (_, i): Point => [m.data[i * m.cols], m.data[i * m.cols + 1]])
-    : null;
+const kinds: readonly ArrowKind[] = ["q", "k", "v"];
 
 /**
  * The embedding plane: tokens as draggable points, optional q/k/v arrows, outputs and the
  * mixing lines of one output. The plane moves a dragged point itself at once (see
  * planeOverrides.ts for how stale updates are kept from pulling it back).
+ *
+ * Updates cost what changed: each layer redraws only when its inputs did (matrices compared by
+ * reference), only changed attributes are written (planeWrite.ts), a drag step moves just the
+ * dragged token and its arrows, and accessible text other than the moved token's own is written
+ * once a burst of updates settles (burst.ts).
  */
 export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneOptions = {}): PlaneHandle {
   const svg = select(element)
@@ -67,7 +65,7 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
     .style("height", "auto"); // no touch-action here: a phone must still scroll past the plane
   const svgNode = svg.node() as SVGSVGElement;
   svg.append("title").text("Token embedding plane");
-  const desc = svg.append("desc");
+  const desc = svg.append("desc").node() as SVGDescElement;
   const layers = {
     axes: svg.append("g").attr("class", "dw-axes").attr("aria-hidden", "true"),
     mixing: svg.append("g").attr("class", "dw-mixing"),
@@ -76,12 +74,34 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
     tokens: svg.append("g").attr("class", "dw-tokens"),
     legend: svg.append("g").attr("class", "dw-legend").attr("aria-hidden", "true"),
   };
+  const w = createPlaneWriter();
+  const changed = createChangeTracker();
+  const texts = createBurstScheduler();
+  const arrowLayer = createArrowLayer(layers.arrows, w);
+  const outputLayer = createOutputLayer(layers.outputs, w);
+  const mixingLayer = createMixingLayer(layers.mixing, w);
+  const rowsOf = {
+    q: createRowsMemo(),
+    k: createRowsMemo(),
+    v: createRowsMemo(),
+    outputs: createRowsMemo(),
+    values: createRowsMemo(),
+  };
 
   let current = data;
   let opts = options;
   let scales: PlaneScales | null = null;
+  let tokens: readonly string[] = [];
   let tokenNodes: SVGGElement[] = [];
-  let drawn: Point[] = [];
+  /** Where each token is drawn (dragged points included); arrows anchor to this very array. */
+  const drawn: Point[] = [];
+  /** Bumped whenever a drawn point moves: the dependency of everything anchored to tokens. */
+  let drawnVersion = 0;
+  let arrowSets: ArrowSet[] = [];
+  let outputs: Point[] = [];
+  let mixing: MixingView | null = null;
+  /** The token being moved by moveTo, whose accessible value is written at once. */
+  let moving = -1;
   const overrides = createPointOverrides();
 
   const input = attachPlaneInput(svgNode, {
@@ -95,37 +115,74 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
       if (phase !== "end" && !overrides.isActive(index)) overrides.begin(index, drawn[index] ?? position);
       overrides.move(index, position);
       if (phase === "end") overrides.end(index);
-      render(); // the dragged point (and its arrows) repaint in this frame, before the caller answers
+      // The dragged point (and its arrows) repaint in this frame, before the caller answers.
+      moving = index;
+      if (input.dragging() && scales && index < drawn.length) moveToken(index, scales);
+      else render();
+      moving = -1;
+      if (phase === "end") texts.flush(); // the drag is over: every name is current again
       opts.onDrag?.(index, [position[0], position[1]], phase);
     },
     select: (index) => opts.onSelect?.(index),
   });
 
-  function render(): void {
-    const { tokens } = current;
-    const n = Math.min(tokens.length, current.points.rows);
-    const callerPoints = rowsOf(current.points, n) ?? [];
-    if (drawn.length !== n) overrides.clear(); // new token list: old indices mean other tokens
-    drawn = callerPoints.map((p, i) => overrides.resolve(i, p));
+  /** The token whose own value a screen reader may be announcing: moved or focused. */
+  const activeToken = () =>
+    moving >= 0 ? moving : tokenNodes.indexOf(svgNode.ownerDocument.activeElement as SVGGElement);
 
-    const arrowSets: ArrowSet[] = [];
-    for (const kind of ["q", "k", "v"] as ArrowKind[]) {
-      const vectors = rowsOf(current.arrows?.[kind], n);
-      if (vectors) arrowSets.push({ kind, anchors: drawn, vectors });
+  /** Draws token i at drawn[i]; its own name and value are written now, the rest later. */
+  function placeAt(i: number, s: PlaneScales, point: Point): void {
+    drawn[i] = point;
+    placeToken(w, tokenNodes[i], point, s);
+    if (i === activeToken()) describeToken(w, tokenNodes[i], tokens[i], point);
+  }
+
+  /** The drag's hot path: only the dragged token and its arrows; the scales stay frozen. */
+  function moveToken(index: number, s: PlaneScales): void {
+    const point = overrides.resolve(index, drawn[index]);
+    if (point[0] === drawn[index][0] && point[1] === drawn[index][1]) return;
+    placeAt(index, s, point);
+    drawnVersion++;
+    arrowLayer.moveAnchor(index, s);
+    changed("arrows", [arrowSets, drawnVersion, s]); // record: the arrows are current
+    texts.run(renderTexts);
+  }
+
+  function render(): void {
+    const points = current.points;
+    const n = points.cols >= 2 ? Math.min(current.tokens.length, points.rows) : 0;
+    const reshaped = n !== tokens.length || current.tokens.some((t, i) => i < n && t !== tokens[i]);
+    if (n !== drawn.length) {
+      overrides.clear(); // new token list: old indices mean other tokens
+      drawn.length = 0;
     }
-    const outputs = rowsOf(current.outputs, n) ?? [];
-    const mixing = mixingView(current, outputs, n);
+    const moved: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const caller: Point = [points.data[i * points.cols], points.data[i * points.cols + 1]];
+      const p = overrides.resolve(i, caller);
+      if (!drawn[i] || !Object.is(drawn[i][0], p[0]) || !Object.is(drawn[i][1], p[1])) {
+        drawn[i] = p;
+        moved.push(i);
+      }
+    }
+    if (moved.length > 0) drawnVersion++;
+    const vectorsOf = kinds.map((kind) => rowsOf[kind](current.arrows?.[kind], n));
+    if (changed("arrowSets", vectorsOf)) {
+      arrowSets = [];
+      kinds.forEach((kind, s) => {
+        const vectors = vectorsOf[s];
+        if (vectors) arrowSets.push({ kind, anchors: drawn, vectors });
+      });
+    }
+    outputs = rowsOf.outputs(current.outputs, n) ?? [];
+    mixing = mixingView(current.mixing, outputs, rowsOf.values, n);
 
     // Frozen while dragging: rescaling under the pointer would move the point away from it.
-    if (!scales || !input.dragging()) {
-      const coordinates = [
-        ...drawn.flat(),
-        ...arrowSets.flatMap((s) => s.vectors.flatMap((v, i) => [drawn[i][0] + v[0], drawn[i][1] + v[1]])),
-        ...outputs.flat(),
-        ...(mixing?.values.flat() ?? []),
-      ];
-      const domain = fitDomain(opts.domain ?? [-1.5, 1.5], coordinates);
-      const size = opts.size ?? 400;
+    const base = opts.domain ?? [-1.5, 1.5];
+    const size = opts.size ?? 400;
+    const domainDeps = [drawnVersion, arrowSets, outputs, mixing?.values, base[0], base[1], size];
+    if (!scales || (!input.dragging() && changed("domain", domainDeps))) {
+      const domain = fitDomain(base, coordinates(drawn, arrowSets, outputs, mixing));
       if (
         !scales ||
         scales.domain[0] !== domain[0] ||
@@ -138,15 +195,45 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
       }
     }
     const s = scales as PlaneScales;
-    svg.attr("data-reduced-motion", opts.reducedMotion ? "true" : "false");
+    w.attr(svgNode, "data-reduced-motion", opts.reducedMotion ? "true" : "false");
 
-    drawMixing(layers.mixing, mixing, tokens, s);
-    drawArrows(layers.arrows, arrowSets, s, tokens);
-    drawOutputs(layers.outputs, outputs, tokens, s);
-    tokenNodes = joinTokens(layers.tokens, tokens.slice(0, n));
-    for (let i = 0; i < n; i++) positionToken(tokenNodes[i], tokens[i], drawn[i], s, opts.selected === i);
-    drawLegend(layers.legend, legendItems(arrowSets, outputs.length > 0, mixing !== null));
-    desc.text(describe(tokens, drawn, arrowSets, outputs.length > 0, mixing));
+    let entered = reshaped;
+    if (reshaped) {
+      tokens = current.tokens.slice(0, n);
+      tokenNodes = joinTokens(layers.tokens, tokens, w);
+    }
+    // New nodes or scales: every token; otherwise only those that moved.
+    if (changed("tokenFrame", [s, tokenNodes])) for (let i = 0; i < n; i++) placeAt(i, s, drawn[i]);
+    else for (const i of moved) placeAt(i, s, drawn[i]);
+    if (changed("selected", [opts.selected, tokenNodes]))
+      tokenNodes.forEach((node, i) => {
+        markToken(w, node, opts.selected === i);
+      });
+    if (changed("arrows", [arrowSets, drawnVersion, s])) entered = arrowLayer.draw(arrowSets, s) || entered;
+    if (changed("outputs", [outputs, s])) entered = outputLayer.draw(outputs, s) || entered;
+    if (changed("mixing", [s, ...mixingDeps(mixing)])) entered = mixingLayer.draw(mixing, s) || entered;
+    const legend = legendItems(arrowSets, outputs.length > 0, mixing !== null);
+    if (changed("legend", [legend.map((item) => `${item.role}-${item.mark}`).join()]))
+      drawLegend(layers.legend, legend);
+
+    // New marks get their names now; otherwise names may wait for a burst of updates to settle.
+    if (entered) {
+      texts.cancel();
+      renderTexts();
+    } else texts.run(renderTexts);
+  }
+
+  /** Accessible names and the <desc>, each part only if its inputs changed since last written. */
+  function renderTexts(): void {
+    if (changed("tokenTexts", [tokenNodes, drawnVersion]))
+      tokenNodes.forEach((node, i) => {
+        describeToken(w, node, tokens[i], drawn[i]);
+      });
+    if (changed("arrowTexts", [arrowSets, tokens])) arrowLayer.label(tokens);
+    if (changed("outputTexts", [outputs, tokens])) outputLayer.label(outputs, tokens);
+    if (changed("mixingTexts", [tokens, ...mixingDeps(mixing)])) mixingLayer.label(mixing, tokens);
+    if (changed("desc", [tokens, drawnVersion, arrowSets, outputs.length > 0, mixing?.row]))
+      w.text(desc, describePlane(tokens, drawn, arrowSets, outputs.length > 0, mixing));
   }
 
   render();
@@ -157,52 +244,9 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
       render();
     },
     destroy() {
+      texts.cancel();
       input.destroy();
       svgNode.remove();
     },
   };
-}
-
-function mixingView(data: PlaneData, outputs: Point[], n: number): MixingView | null {
-  const m = data.mixing;
-  if (!m) return null;
-  const values = rowsOf(m.values, Math.min(n, m.values.rows)) ?? [];
-  const inRange = Number.isInteger(m.row) && m.row >= 0 && m.row < outputs.length;
-  return { row: m.row, weights: m.weights, values, output: inRange ? outputs[m.row] : null };
-}
-
-function legendItems(arrowSets: ArrowSet[], hasOutputs: boolean, hasMixing: boolean): LegendItem[] {
-  const items: LegendItem[] = [{ role: "token", label: "token", mark: "dot" }];
-  for (const set of arrowSets)
-    items.push({ role: arrowRoles[set.kind], label: roleNames[arrowRoles[set.kind]], mark: "arrow" });
-  if (hasMixing) items.push({ role: "value", label: "value (mixing)", mark: "square" });
-  if (hasOutputs) items.push({ role: "output", label: roleNames.output, mark: "diamond" });
-  return items;
-}
-
-/** The <desc>: what the figure shows, in words, for readers who cannot see it. */
-function describe(
-  tokens: readonly string[],
-  points: Point[],
-  arrowSets: ArrowSet[],
-  hasOutputs: boolean,
-  mixing: MixingView | null,
-): string {
-  const parts = [
-    `Embedding plane with ${points.length} token${points.length === 1 ? "" : "s"}: ${points
-      .map((p, i) => `${tokens[i]} at ${formatPoint(p[0], p[1])}`)
-      .join("; ")}.`,
-  ];
-  if (arrowSets.length > 0) {
-    parts.push(
-      `Arrows from each token show its ${arrowSets.map((s) => roleNames[arrowRoles[s.kind]]).join(", ")}.`,
-    );
-  }
-  if (hasOutputs) parts.push("Diamonds mark the attention outputs.");
-  if (mixing) {
-    parts.push(
-      `Lines from the output of ${tokens[mixing.row] ?? mixing.row + 1} to each value are as strong as its weight.`,
-    );
-  }
-  return parts.join(" ");
 }

@@ -1,6 +1,7 @@
-import type { Selection } from "d3-selection";
+import { type Selection, select } from "d3-selection";
 import { type Role, roleColor, roleNames } from "./palette";
 import type { PlaneScales } from "./planeScales";
+import type { PlaneWriter } from "./planeWrite";
 import { formatPoint } from "./svg";
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
@@ -38,39 +39,92 @@ export interface ArrowSet {
   vectors: readonly Pt[];
 }
 
+export interface ArrowLayer {
+  /** Draws the sets; only arrows whose anchor, vector or scales changed are rewritten. Returns
+   *  true when arrows were added or removed. */
+  draw(sets: readonly ArrowSet[], scales: PlaneScales): boolean;
+  /** Redraws token `index`'s arrows after its anchor (the same array as drawn) moved. */
+  moveAnchor(index: number, scales: PlaneScales): void;
+  /** Accessible names, e.g. "query of cat: (0.30, 0.00)". */
+  label(tokens: readonly string[]): void;
+}
+
 /** One group per kind, one path per token; the vector is drawn anchored at its token. */
-export function drawArrows(
-  group: Group,
-  sets: readonly ArrowSet[],
-  scales: PlaneScales,
-  tokens: readonly string[],
-): void {
-  const { x, y } = scales;
-  const kinds = group
-    .selectAll<SVGGElement, ArrowSet>("g.dw-arrow-set")
-    .data(sets, (s) => s.kind)
-    .join("g")
-    .attr("class", (s) => `dw-arrow-set dw-arrows-${s.kind}`)
-    .attr("data-kind", (s) => s.kind)
-    .style("stroke", (s) => roleColor(arrowRoles[s.kind]));
-  kinds
-    .selectAll<SVGPathElement, { set: ArrowSet; i: number }>("path")
-    .data((set) => set.anchors.map((_, i) => ({ set, i })))
-    .join("path")
-    .attr("fill", "none")
-    .attr("stroke-width", 2)
-    .attr("stroke-linecap", "round")
-    .attr("data-index", ({ i }) => i)
-    .attr("d", ({ set, i }) => {
-      const [ax, ay] = set.anchors[i];
-      const [vx, vy] = set.vectors[i];
-      return arrowPath(x(ax), y(ay), x(ax + vx), y(ay + vy));
-    })
-    .attr("role", "img")
-    .attr("aria-label", ({ set, i }) => {
-      const [vx, vy] = set.vectors[i];
-      return `${roleNames[arrowRoles[set.kind]]} of ${tokens[i] ?? i + 1}: ${formatPoint(vx, vy)}`;
-    });
+export function createArrowLayer(group: Group, w: PlaneWriter): ArrowLayer {
+  let sets: readonly ArrowSet[] = [];
+  let shape = "";
+  let paths: SVGPathElement[][] = [];
+  /** Per set, (ax, ay, vx, vy) each path was last drawn from, for the scales in `drawnWith`. */
+  let drawnFrom: Float64Array[] = [];
+  let drawnWith: PlaneScales | null = null;
+
+  const paint = (s: number, i: number, scales: PlaneScales) => {
+    const [ax, ay] = sets[s].anchors[i];
+    const [vx, vy] = sets[s].vectors[i];
+    const from = drawnFrom[s];
+    const k = 4 * i;
+    if (from[k] === ax && from[k + 1] === ay && from[k + 2] === vx && from[k + 3] === vy) return;
+    from.set([ax, ay, vx, vy], k);
+    const { x, y } = scales;
+    w.attr(paths[s][i], "d", arrowPath(x(ax), y(ay), x(ax + vx), y(ay + vy)));
+  };
+
+  return {
+    draw(next, scales) {
+      // vectors, not anchors: the anchors are the plane's live array, whose length changes in place.
+      const nextShape = next.map((s) => `${s.kind}${s.vectors.length}`).join();
+      const reshaped = nextShape !== shape;
+      shape = nextShape;
+      sets = next;
+      if (reshaped) {
+        paths = group
+          .selectAll<SVGGElement, ArrowSet>("g.dw-arrow-set")
+          .data(sets, (s) => s.kind)
+          .join((enter) =>
+            enter
+              .append("g")
+              .attr("class", (s) => `dw-arrow-set dw-arrows-${s.kind}`)
+              .attr("data-kind", (s) => s.kind)
+              .style("stroke", (s) => roleColor(arrowRoles[s.kind])),
+          )
+          .nodes()
+          .map((kindGroup, s) =>
+            select(kindGroup)
+              .selectAll<SVGPathElement, number>("path")
+              .data(sets[s].vectors.map((_, i) => i))
+              .join((enter) =>
+                enter
+                  .append("path")
+                  .attr("fill", "none")
+                  .attr("stroke-width", 2)
+                  .attr("stroke-linecap", "round")
+                  .attr("data-index", (i) => i)
+                  .attr("role", "img"),
+              )
+              .nodes(),
+          );
+        drawnWith = null;
+      }
+      if (scales !== drawnWith)
+        drawnFrom = sets.map((s) => new Float64Array(4 * s.vectors.length).fill(Number.NaN));
+      drawnWith = scales;
+      for (let s = 0; s < sets.length; s++)
+        for (let i = 0; i < sets[s].vectors.length; i++) paint(s, i, scales);
+      return reshaped;
+    },
+    moveAnchor(index, scales) {
+      if (scales !== drawnWith) return;
+      for (let s = 0; s < sets.length; s++) if (index < sets[s].vectors.length) paint(s, index, scales);
+    },
+    label(tokens) {
+      sets.forEach((set, s) => {
+        const role = roleNames[arrowRoles[set.kind]];
+        set.vectors.forEach(([vx, vy], i) => {
+          w.attr(paths[s][i], "aria-label", `${role} of ${tokens[i] ?? i + 1}: ${formatPoint(vx, vy)}`);
+        });
+      });
+    },
+  };
 }
 
 export interface LegendItem {
@@ -80,25 +134,28 @@ export interface LegendItem {
   mark: "arrow" | "diamond" | "square" | "dot";
 }
 
-/** A small key in the top-left corner, listing only what is drawn. */
+/** A small key in the top-left corner, listing only what is drawn. Call when the items change. */
 export function drawLegend(group: Group, items: readonly LegendItem[]): void {
-  const rows = group
+  group
     .selectAll<SVGGElement, LegendItem>("g.dw-legend-item")
     .data(items, (d) => `${d.role}-${d.mark}`)
     .join((enter) => {
+      // Role and mark are the key: everything but the row's place is fixed when it enters.
       const g = enter.append("g").attr("class", "dw-legend-item");
-      g.append("path").attr("class", "dw-legend-mark");
-      g.append("text").attr("x", 22).attr("dominant-baseline", "middle").attr("font-size", 11);
+      g.append("path")
+        .attr("class", "dw-legend-mark")
+        .attr("d", (d) => legendMark(d.mark))
+        .style("stroke", (d) => roleColor(d.role))
+        .style("fill", (d) => (d.mark === "arrow" ? "none" : roleColor(d.role)))
+        .attr("stroke-width", 2);
+      g.append("text")
+        .attr("x", 22)
+        .attr("dominant-baseline", "middle")
+        .attr("font-size", 11)
+        .text((d) => d.label);
       return g;
     })
     .attr("transform", (_, i) => `translate(30,${20 + i * 16})`);
-  rows
-    .select("path")
-    .attr("d", (d) => legendMark(d.mark))
-    .style("stroke", (d) => roleColor(d.role))
-    .style("fill", (d) => (d.mark === "arrow" ? "none" : roleColor(d.role)))
-    .attr("stroke-width", 2);
-  rows.select("text").text((d) => d.label);
 }
 
 function legendMark(mark: LegendItem["mark"]): string {

@@ -2,6 +2,7 @@ import type { Selection } from "d3-selection";
 import { symbol, symbolDiamond, symbolSquare } from "d3-shape";
 import { roleColor } from "./palette";
 import type { PlaneScales } from "./planeScales";
+import type { PlaneWriter } from "./planeWrite";
 import { formatNumber, formatPoint } from "./svg";
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
@@ -10,25 +11,64 @@ type Pt = [number, number];
 const diamond = symbol(symbolDiamond, 110)() ?? "";
 const square = symbol(symbolSquare, 60)() ?? "";
 
-/** Attention outputs o_i as diamonds in the output colour, each named for assistive technology. */
-export function drawOutputs(
+/** Joins `n` marks by index; what never changes is set on the ones that enter. */
+function joinMarks<E extends SVGElement>(
   group: Group,
-  outputs: readonly Pt[],
-  tokens: readonly string[],
-  scales: PlaneScales,
-): void {
-  group
-    .selectAll<SVGPathElement, number>("path.dw-output")
-    .data(outputs.map((_, i) => i))
-    .join("path")
-    .attr("class", "dw-output")
-    .attr("data-index", (i) => i)
-    .attr("d", diamond)
-    .attr("role", "img")
-    .style("fill", roleColor("output"))
-    .style("stroke", "var(--dw-bg, #ffffff)")
-    .attr("transform", (i) => `translate(${scales.x(outputs[i][0])},${scales.y(outputs[i][1])})`)
-    .attr("aria-label", (i) => `attention output for ${tokens[i] ?? i + 1} at ${formatPoint(...outputs[i])}`);
+  tag: "path" | "line",
+  className: string,
+  n: number,
+  statics: (mark: Selection<E, number, SVGGElement, unknown>) => void,
+): E[] {
+  return group
+    .selectAll<E, number>(`${tag}.${className}`)
+    .data(Array.from({ length: n }, (_, i) => i))
+    .join((enter) => {
+      const mark = enter
+        .append(tag)
+        .attr("class", className)
+        .attr("data-index", (i) => i) as unknown as Selection<E, number, SVGGElement, unknown>;
+      statics(mark);
+      return mark;
+    })
+    .nodes();
+}
+
+export interface OutputLayer {
+  /** Places the diamonds; returns true when diamonds were added or removed. */
+  draw(outputs: readonly Pt[], scales: PlaneScales): boolean;
+  label(outputs: readonly Pt[], tokens: readonly string[]): void;
+}
+
+/** Attention outputs o_i as diamonds in the output colour, each named for assistive technology. */
+export function createOutputLayer(group: Group, w: PlaneWriter): OutputLayer {
+  let marks: SVGPathElement[] = [];
+  return {
+    draw(outputs, scales) {
+      const reshaped = outputs.length !== marks.length;
+      if (reshaped) {
+        marks = joinMarks<SVGPathElement>(group, "path", "dw-output", outputs.length, (m) =>
+          m
+            .attr("d", diamond)
+            .attr("role", "img")
+            .style("fill", roleColor("output"))
+            .style("stroke", "var(--dw-bg, #ffffff)"),
+        );
+      }
+      outputs.forEach(([ox, oy], i) => {
+        w.attr(marks[i], "transform", `translate(${scales.x(ox)},${scales.y(oy)})`);
+      });
+      return reshaped;
+    },
+    label(outputs, tokens) {
+      outputs.forEach(([ox, oy], i) => {
+        w.attr(
+          marks[i],
+          "aria-label",
+          `attention output for ${tokens[i] ?? i + 1} at ${formatPoint(ox, oy)}`,
+        );
+      });
+    },
+  };
 }
 
 export interface MixingView {
@@ -42,63 +82,76 @@ export interface MixingView {
   output: Pt | null;
 }
 
+export interface MixingLayer {
+  /** Draws the lines and value squares; returns true when marks were added or removed. */
+  draw(view: MixingView | null, scales: PlaneScales): boolean;
+  label(view: MixingView | null, tokens: readonly string[]): void;
+}
+
+/** w_j clamped to [0, 1]; a non-finite weight draws like 0. */
+const weightOf = (view: MixingView | null, j: number) => {
+  const w = view?.weights[j] ?? 0;
+  return Number.isFinite(w) ? Math.min(1, Math.max(0, w)) : 0;
+};
+
 /**
  * The convex combination behind one output: a square at each value v_j and a line from the output
  * to it whose opacity is w_j and width 1 + 4·w_j, so the heaviest values pull the eye the way they
  * pull the output. A weight of 0 (a masked token) draws an invisible line.
  */
-export function drawMixing(
-  group: Group,
-  view: MixingView | null,
-  tokens: readonly string[],
-  scales: PlaneScales,
-): void {
-  const { x, y } = scales;
-  const n = view ? view.values.length : 0;
-  const indices = Array.from({ length: n }, (_, j) => j);
-  const weightOf = (j: number) => {
-    const w = view?.weights[j] ?? 0;
-    return Number.isFinite(w) ? Math.min(1, Math.max(0, w)) : 0;
+export function createMixingLayer(group: Group, w: PlaneWriter): MixingLayer {
+  let lines: SVGLineElement[] = [];
+  let squares: SVGPathElement[] = [];
+  return {
+    draw(view, scales) {
+      const { x, y } = scales;
+      const n = view ? view.values.length : 0;
+      const output = view?.output ?? null;
+      const lineCount = output ? n : 0;
+      const reshaped = lineCount !== lines.length || n !== squares.length;
+      if (reshaped) {
+        lines = joinMarks<SVGLineElement>(group, "line", "dw-mixing-line", lineCount, (m) =>
+          m.attr("aria-hidden", "true").style("stroke", roleColor("value")).attr("stroke-linecap", "round"),
+        );
+        squares = joinMarks<SVGPathElement>(group, "path", "dw-value", n, (m) =>
+          m.attr("d", square).attr("role", "img").style("fill", roleColor("value")),
+        );
+      }
+      w.attr(group.node() as SVGGElement, "role", view ? "group" : null);
+      for (let j = 0; j < n && view; j++) {
+        const weight = weightOf(view, j);
+        const [vx, vy] = view.values[j];
+        if (output) {
+          const line = lines[j];
+          w.attr(line, "data-weight", String(weight));
+          w.attr(line, "stroke-opacity", String(weight));
+          w.attr(line, "stroke-width", String(1 + 4 * weight));
+          w.attr(line, "x1", String(x(output[0])));
+          w.attr(line, "y1", String(y(output[1])));
+          w.attr(line, "x2", String(x(vx)));
+          w.attr(line, "y2", String(y(vy)));
+        }
+        w.attr(squares[j], "fill-opacity", String(0.35 + 0.65 * weight));
+        w.attr(squares[j], "transform", `translate(${x(vx)},${y(vy)})`);
+      }
+      return reshaped;
+    },
+    label(view, tokens) {
+      const name = (j: number) => tokens[j] ?? j + 1;
+      const label = view
+        ? `output of ${name(view.row)} mixes the values with weights ${view.values
+            .map((_, j) => `${name(j)} ${formatNumber(view.weights[j] ?? 0)}`)
+            .join(", ")}`
+        : "";
+      w.attr(group.node() as SVGGElement, "aria-label", label || null);
+      for (let j = 0; j < squares.length && view; j++) {
+        const [vx, vy] = view.values[j];
+        w.attr(
+          squares[j],
+          "aria-label",
+          `value of ${name(j)} at ${formatPoint(vx, vy)}, weight ${formatNumber(weightOf(view, j))}`,
+        );
+      }
+    },
   };
-  const output = view?.output ?? null;
-  const label = view
-    ? `output of ${tokens[view.row] ?? view.row + 1} mixes the values with weights ${indices
-        .map((j) => `${tokens[j] ?? j + 1} ${formatNumber(view.weights[j] ?? 0)}`)
-        .join(", ")}`
-    : "";
-  group.attr("aria-label", label || null).attr("role", view ? "group" : null);
-
-  group
-    .selectAll<SVGLineElement, number>("line.dw-mixing-line")
-    .data(output ? indices : [])
-    .join("line")
-    .attr("class", "dw-mixing-line")
-    .attr("data-index", (j) => j)
-    .attr("data-weight", (j) => weightOf(j))
-    .attr("aria-hidden", "true")
-    .style("stroke", roleColor("value"))
-    .attr("stroke-linecap", "round")
-    .attr("stroke-opacity", (j) => weightOf(j))
-    .attr("stroke-width", (j) => 1 + 4 * weightOf(j))
-    .attr("x1", output ? x(output[0]) : 0)
-    .attr("y1", output ? y(output[1]) : 0)
-    .attr("x2", (j) => x(view?.values[j][0] ?? 0))
-    .attr("y2", (j) => y(view?.values[j][1] ?? 0));
-
-  group
-    .selectAll<SVGPathElement, number>("path.dw-value")
-    .data(indices)
-    .join("path")
-    .attr("class", "dw-value")
-    .attr("data-index", (j) => j)
-    .attr("d", square)
-    .attr("role", "img")
-    .style("fill", roleColor("value"))
-    .attr("fill-opacity", (j) => 0.35 + 0.65 * weightOf(j))
-    .attr("transform", (j) => `translate(${x(view?.values[j][0] ?? 0)},${y(view?.values[j][1] ?? 0)})`)
-    .attr(
-      "aria-label",
-      (j) =>
-        `value of ${tokens[j] ?? j + 1} at ${formatPoint(...(view?.values[j] ?? [0, 0]))}, weight ${formatNumber(weightOf(j))}`,
-    );
 }
