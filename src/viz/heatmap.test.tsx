@@ -196,6 +196,35 @@ describe("drawHeatmap", () => {
     }
   });
 
+  it("holds the readout still during a burst of updates, and writes it at once on hover", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      const el = mount();
+      const values = (w: number) =>
+        fromRows([
+          [w, 1 - w, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ]);
+      const heatmap = drawHeatmap(el, data(values(0.1)), { scale: "weights", cellSize: 10, selectedRow: 0 });
+      const readout = () => el.querySelector(".dw-heatmap-readout")?.textContent;
+      for (const w of [0.2, 0.3, 0.4, 0.5]) {
+        vi.advanceTimersByTime(16);
+        heatmap.update(data(values(w)));
+      }
+      expect(readout()).toBe("the: the 0.30, cat 0.70, sat 0.00"); // deferred from the third update on
+      vi.advanceTimersByTime(200);
+      expect(readout()).toBe("the: the 0.50, cat 0.50, sat 0.00");
+      heatmap.update(data(values(0.6)));
+      vi.advanceTimersByTime(16);
+      heatmap.update(data(values(0.7)));
+      el.querySelector<SVGGElement>("[role='row'][data-row='1']")?.focus();
+      expect(readout()).toBe("cat: the 0.00, cat 1.00, sat 0.00");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("removes everything it drew on destroy", () => {
     const el = mount();
     drawHeatmap(el, data(), { scale: "weights" }).destroy();

@@ -80,6 +80,9 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
   let cellLabels: string[] = [];
   let maskedCells = new Uint8Array(0);
   const texts = createBurstScheduler();
+  // The readout is a paragraph in the page's flow: rewriting it every drag frame relays out the
+  // widget, SVGs included. Like the cell text it waits for a burst of updates to settle.
+  const readoutWrites = createBurstScheduler();
   let highlighted: number | null = null;
   let scoreExtent = 0;
   /** The row outline's box as last written ("null" when hidden). */
@@ -91,7 +94,7 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     svgNode,
     () => nodes?.rows ?? [],
     (row) => {
-      renderHighlight();
+      renderHighlight(false);
       opts.onSelectRow?.(row);
     },
   );
@@ -143,7 +146,7 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     } else {
       texts.run(renderTexts);
     }
-    renderHighlight();
+    renderHighlight(!reshaped);
   }
 
   /**
@@ -196,7 +199,8 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     }
   }
 
-  function renderHighlight(): void {
+  /** `fromUpdate`: called for new data (the readout may wait out a burst), not for hover or focus. */
+  function renderHighlight(fromUpdate: boolean): void {
     if (!nodes || !layout) return;
     const n = rowCount();
     const interactive = interaction.current();
@@ -234,23 +238,17 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     for (let j = 0; j < nodes.valueTexts.length; j++) {
       const t = nodes.valueTexts[j];
       if (!showInCells || row === null) {
-        t.textContent = "";
+        setTextIfChanged(t, "");
         continue;
       }
       const k = row * cols + j;
       setIfChanged(t, "y", String(gridY + (row + 0.5) * cell));
       setIfChanged(t, "font-size", String(valueFontSize(cell)));
       // Inline style: the stylesheet sets every label to the theme ink, which would beat an attribute.
-      t.style.fill = readableTextOn(fills[k]);
-      t.textContent = maskedCells[k] ? "" : cellText(k);
+      const ink = readableTextOn(fills[k]);
+      if (t.style.fill !== ink) t.style.fill = ink;
+      setTextIfChanged(t, maskedCells[k] ? "" : cellText(k));
     }
-    // The readout names the row's values for everyone when cells are too small to print them, and
-    // stays in the accessibility tree (visually hidden) otherwise, as the rows' description.
-    const readoutText =
-      row === null
-        ? ""
-        : `${rowLabels[row]}: ${colLabels.map((label, j) => `${label} ${cellText(row * cols + j)}`).join(", ")}`;
-    if (readout.textContent !== readoutText) readout.textContent = readoutText;
     const style = valuesInCells
       ? "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
       : "";
@@ -258,6 +256,25 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
       readoutStyle = style; // cssText reads back normalised, so compare with what was set
       readout.style.cssText = style;
     }
+    if (fromUpdate) readoutWrites.run(renderReadout);
+    else {
+      readoutWrites.cancel();
+      renderReadout();
+    }
+  }
+
+  /**
+   * The readout names the highlighted row's values for everyone when cells are too small to print
+   * them, and stays in the accessibility tree (visually hidden) otherwise, as the rows' description.
+   */
+  function renderReadout(): void {
+    const row = highlighted;
+    const { cols } = current.values;
+    const readoutText =
+      row === null
+        ? ""
+        : `${current.rowLabels[row] ?? row + 1}: ${Array.from({ length: cols }, (_, j) => `${current.colLabels[j] ?? j + 1} ${cellText(row * cols + j)}`).join(", ")}`;
+    setTextIfChanged(readout, readoutText);
   }
 
   render();
@@ -269,6 +286,7 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     },
     destroy() {
       texts.cancel();
+      readoutWrites.cancel();
       interaction.destroy();
       cellCanvas?.destroy();
       frame.remove();
@@ -276,6 +294,10 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
     },
     colours: () => fills.slice(),
   };
+}
+
+function setTextIfChanged(el: Element, value: string): void {
+  if (el.textContent !== value) el.textContent = value;
 }
 
 function setIfChanged(el: Element, name: string, value: string): void {

@@ -32,7 +32,7 @@ export interface PlaneOptions {
   selected?: number | null;
   /** Arrow-key step in data units; default 0.05, Shift ×5. */
   step?: number;
-  /** Disables the CSS transitions of viz.css (prefers-reduced-motion also does). */
+  /** Marks the figure with data-reduced-motion, for any motion a stylesheet adds (the plane itself animates nothing). */
   reducedMotion?: boolean;
   /** Side of the square viewBox in px; default 400. The SVG scales down to its container. */
   size?: number;
