@@ -52,6 +52,8 @@ try {
       const errors = [];
       page.on("pageerror", (error) => errors.push(String(error)));
       await page.goto(backend === "auto" ? server.url : `${server.url}?backend=${backend}`);
+      // Figures start when scrolled near; the first figure is the attention explorer.
+      await page.locator("figure").first().scrollIntoViewIfNeeded();
       await page.locator(".dw-attention-explorer").first().waitFor({ timeout: 60_000 });
       try {
         drag.push({ requested: backend, ...(await measureDrag(page, { n, moves })), errors });

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import { type ComponentType, lazy } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Figure } from "./Figure";
@@ -30,6 +30,36 @@ describe("Figure", () => {
     );
     expect(screen.getByRole("alert").textContent).toContain("backend failed");
     expect(screen.getByText("Still here")).toBeTruthy();
+  });
+
+  it("starts its widget only when it comes near the viewport", () => {
+    let reveal: (entries: { isIntersecting: boolean }[]) => void = () => {};
+    vi.stubGlobal(
+      "IntersectionObserver",
+      class {
+        constructor(callback: typeof reveal) {
+          reveal = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    try {
+      render(
+        <Figure caption="Far below">
+          <p>widget body</p>
+        </Figure>,
+      );
+      expect(screen.queryByText("widget body")).toBeNull();
+      expect(screen.getByText(/starts when you scroll to it/)).toBeTruthy();
+      act(() => reveal([{ isIntersecting: false }]));
+      expect(screen.queryByText("widget body")).toBeNull();
+      act(() => reveal([{ isIntersecting: true }]));
+      expect(screen.getByText("widget body")).toBeTruthy();
+      expect(screen.getByText("Far below").tagName).toBe("FIGCAPTION");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("shows a placeholder while a lazy widget loads, then the widget", async () => {

@@ -1,4 +1,5 @@
-import { Component, type ErrorInfo, type ReactNode, Suspense } from "react";
+import { Component, type ErrorInfo, type ReactNode, Suspense, useRef } from "react";
+import { useNearViewport } from "./useNearViewport";
 
 interface BoundaryState {
   error: Error | null;
@@ -42,12 +43,23 @@ interface FigureProps {
  * placeholder while its code arrives; a widget that fails (or whose code fails to load) shows a message.
  */
 export function Figure({ caption, children }: FigureProps) {
+  // Figures start when the reader comes near them: their code, tfjs and their first compute wait
+  // until then, and a page of figures far below costs nothing. Interaction is all they compute
+  // on, so a figure scrolled away idles.
+  const ref = useRef<HTMLElement>(null);
+  const near = useNearViewport(ref);
   return (
-    <figure className="figure wide">
+    <figure className="figure wide" ref={ref}>
       <FigureBoundary>
-        <Suspense fallback={<p className="figure-loading">Loading the interactive figure…</p>}>
-          {children}
-        </Suspense>
+        {near ? (
+          <Suspense fallback={<p className="figure-loading">Loading the interactive figure…</p>}>
+            {children}
+          </Suspense>
+        ) : (
+          <p className="figure-loading figure-waiting">
+            The interactive figure starts when you scroll to it.
+          </p>
+        )}
       </FigureBoundary>
       <figcaption>{caption}</figcaption>
     </figure>

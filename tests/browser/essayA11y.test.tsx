@@ -12,6 +12,8 @@ import "../../src/essay/essay.css";
 async function figuresReady(): Promise<void> {
   const deadline = performance.now() + 90_000;
   for (;;) {
+    // Figures start near the viewport: bring each waiting one into view.
+    document.querySelector(".figure-waiting")?.scrollIntoView();
     const loading = document.querySelectorAll(".figure-loading").length;
     // Panels that show a computed result (A and B of the MLP are parameters, drawn at once).
     const pending = [
