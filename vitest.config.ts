@@ -58,6 +58,8 @@ export default defineConfig({
                   commands: browserCommands,
                   provider: playwright({
                     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+                    // Room for a 1280 px test viewport at scale 1 (the runner scales down what does not fit).
+                    contextOptions: { viewport: { width: 1600, height: 1100 } },
                   }),
                   instances: [{ browser: "chromium" as const }],
                 },

@@ -1,0 +1,115 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { Engine } from "../../engine";
+import { SideBySideStoreProvider, useSideBySide, useSideBySideStoreApi } from "../../state/sideBySideContext";
+import { createSideBySideStore, type SideBySideStore } from "../../state/sideBySideStore";
+import { BackendBadge } from "../shared/BackendBadge";
+import { useEngine } from "../shared/EngineContext";
+import { TokenField } from "../shared/TokenField";
+import { useReducedMotion } from "../shared/useReducedMotion";
+import { publishFigureValue } from "./figureValue";
+import { MixingPanel } from "./MixingPanel";
+import { OutputPicker, SideBySideControls } from "./SideBySideControls";
+import { OutputShiftReadout, SideBySideCounters } from "./SideBySideCounters";
+import { SideBySidePlane } from "./SideBySidePlane";
+import { useSideBySideCompute } from "./useSideBySideCompute";
+import "../shared/widget.css";
+import "./sideBySide.css";
+
+export interface SideBySideProps {
+  /** Names this instance; unique on the page. */
+  id: string;
+  initialText?: string;
+  /** Seed of the RNG that draws the MLP's A and B. */
+  seed?: number;
+}
+
+/**
+ * One set of tokens driving two models: self-attention with fixed W_Q, W_K, W_V (the "similar"
+ * preset) and a fixed MLP σ(XAᵀ)Bᵀ. Each model's token-mixing matrix is shown, attention's can
+ * be frozen into a fixed linear layer, and a readout says how far a chosen output moved in each.
+ */
+export function SideBySide({ id, initialText, seed }: SideBySideProps) {
+  const [store] = useState(() => createSideBySideStore({ initialText, seed }));
+  return <SideBySideView id={id} store={store} />;
+}
+
+/** The widget around a store the host holds (tests, an embed's `update`). */
+export function SideBySideView({ id, store }: { id: string; store: SideBySideStore }) {
+  return (
+    <SideBySideStoreProvider store={store}>
+      <SideBySideLayout id={id} />
+    </SideBySideStoreProvider>
+  );
+}
+
+function SideBySideLayout({ id }: { id: string }) {
+  const engine = useEngine();
+  useSideBySideCompute(engine);
+  const reducedMotion = useReducedMotion();
+  const store = useSideBySideStoreApi();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const hasTokens = useSideBySide((s) => s.tokens.length > 0);
+  const computeError = useSideBySide((s) => s.computeError);
+
+  return (
+    <div className="dw-widget dw-side-by-side" id={id} ref={rootRef}>
+      <div className="dw-widget-top">
+        <SentenceField />
+        <SideBySideBadge engine={engine} />
+      </div>
+      {computeError ? (
+        <p role="alert" className="dw-message dw-message-warning">
+          The last update failed ({computeError}); the figure shows the previous result.
+        </p>
+      ) : null}
+      <div className="dw-sbs-bar">
+        <SideBySideControls />
+        <SideBySideCounters />
+      </div>
+      {hasTokens ? (
+        <>
+          <OutputPicker />
+          <OutputShiftReadout />
+          <div className="dw-sbs-figures">
+            <SideBySidePlane reducedMotion={reducedMotion} />
+            <MixingPanel kind="mlp" />
+            <MixingPanel kind="attention" />
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function SentenceField() {
+  const text = useSideBySide((s) => s.text);
+  const message = useSideBySide((s) => s.message);
+  const count = useSideBySide((s) => s.tokens.length);
+  const setText = useSideBySide((s) => s.setText);
+  return <TokenField text={text} message={message} count={count} onChange={setText} />;
+}
+
+/** How often the badge's "ms per update" may change: a number rewritten every frame is unreadable. */
+const BADGE_REFRESH_MS = 250;
+
+/** The badge, fed transiently so a drag re-renders it at most every BADGE_REFRESH_MS. */
+function SideBySideBadge({ engine }: { engine: Engine }) {
+  const store = useSideBySideStoreApi();
+  const [ms, setMs] = useState(() => store.getState().computeMs);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.computeMs === previous.computeMs || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setMs(store.getState().computeMs);
+      }, BADGE_REFRESH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+  return <BackendBadge engine={engine} ms={ms} />;
+}

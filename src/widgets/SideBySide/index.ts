@@ -1,0 +1,1 @@
+export { SideBySide, type SideBySideProps, SideBySideView } from "./SideBySide";
