@@ -1,0 +1,83 @@
+import { useLayoutEffect, useRef, useState } from "react";
+import { BilinearStoreProvider, useBilinear, useBilinearStoreApi } from "../../state/bilinearContext";
+import { type BilinearPresetName, type BilinearStore, createBilinearStore } from "../../state/bilinearStore";
+import { TokenField } from "../shared/TokenField";
+import { useReducedMotion } from "../shared/useReducedMotion";
+import { BilinearPlanePanel } from "./BilinearPlanePanel";
+import { publishFigureValue } from "./figureValue";
+import { LayerTermsTable } from "./LayerTermsTable";
+import { TermsTable } from "./TermsTable";
+import { TokenPickers } from "./TokenPickers";
+import { useReadout } from "./useReadout";
+import { WeightControls } from "./WeightControls";
+import "../shared/widget.css";
+import "./bilinearScore.css";
+
+export interface BilinearScoreProps {
+  /** Names this instance; unique on the page. */
+  id: string;
+  initialText?: string;
+  /** Initial query token i and key token j (indices into the tokens). */
+  query?: number;
+  key?: number;
+  preset?: BilinearPresetName;
+}
+
+/**
+ * One attention score written out term by term: s_ij = Σ_{a,b} x_i[a]·M[a,b]·x_j[b] with
+ * M = W_Q W_Kᵀ/√d, beside core attention's score and beside a fixed layer's Σ_a A[h,a]·x[a].
+ * The numbers are a few products computed with src/core in the same frame as a drag, so this
+ * widget needs no tfjs engine.
+ */
+export function BilinearScore({ id, initialText, query, key, preset }: BilinearScoreProps) {
+  const [store] = useState(() => createBilinearStore({ initialText, query, key, preset }));
+  return <BilinearScoreView id={id} store={store} />;
+}
+
+/** The widget around a store the host holds (tests, an embed's `update`). */
+export function BilinearScoreView({ id, store }: { id: string; store: BilinearStore }) {
+  return (
+    <BilinearStoreProvider store={store}>
+      <Layout id={id} />
+    </BilinearStoreProvider>
+  );
+}
+
+function Layout({ id }: { id: string }) {
+  const store = useBilinearStoreApi();
+  const reducedMotion = useReducedMotion();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const readout = useReadout();
+  const text = useBilinear((s) => s.text);
+  const message = useBilinear((s) => s.message);
+  const count = useBilinear((s) => s.tokens.length);
+  const setText = useBilinear((s) => s.setText);
+  const resetPoints = useBilinear((s) => s.resetPoints);
+
+  return (
+    <div className="dw-widget dw-bilinear-score" id={id} ref={rootRef}>
+      <div className="dw-widget-top">
+        <TokenField text={text} message={message} count={count} onChange={setText} />
+      </div>
+      {readout ? (
+        <div className="dw-bilinear-bar">
+          <TokenPickers />
+          <button type="button" onClick={resetPoints}>
+            Reset token positions
+          </button>
+        </div>
+      ) : null}
+      <div className="dw-bilinear-figures">
+        {readout ? <BilinearPlanePanel reducedMotion={reducedMotion} /> : null}
+        <WeightControls readout={readout} />
+        {readout ? (
+          <div className="dw-bilinear-tables">
+            <TermsTable readout={readout} />
+            <LayerTermsTable readout={readout} />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

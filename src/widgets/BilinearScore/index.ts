@@ -1,0 +1,2 @@
+export { BilinearScore, type BilinearScoreProps, BilinearScoreView } from "./BilinearScore";
+export type { BilinearFigureValue } from "./figureValue";

@@ -1,0 +1,80 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { PresetName } from "../../core/presets";
+import type { Engine } from "../../engine";
+import {
+  TwoMeaningsStoreProvider,
+  useTwoMeanings,
+  useTwoMeaningsStoreApi,
+} from "../../state/twoMeaningsContext";
+import { createTwoMeaningsStore, type TwoMeaningsStore } from "../../state/twoMeaningsStore";
+import { BackendBadge } from "../shared/BackendBadge";
+import { useEngine } from "../shared/EngineContext";
+import { publishFigureValue } from "./figureValue";
+import { ParameterPanel } from "./ParameterPanel";
+import { TwoMeaningsControls } from "./TwoMeaningsControls";
+import { useTwoMeaningsCompute } from "./useTwoMeaningsCompute";
+import { WeightsGrid } from "./WeightsGrid";
+import "../shared/widget.css";
+import "./twoMeanings.css";
+
+export interface TwoMeaningsProps {
+  /** Names this instance; unique on the page. */
+  id: string;
+  seed?: number;
+  /** K, how many random inputs (1–50). */
+  count?: number;
+  /** n, tokens per input (2–8). */
+  tokensPerInput?: number;
+  preset?: PresetName;
+}
+
+/**
+ * K random sentences through one attention head with the same W_Q, W_K, W_V: the parameters are
+ * drawn once and checked identical across inputs, while the attention weights A differ for each.
+ */
+export function TwoMeanings({ id, seed, count, tokensPerInput, preset }: TwoMeaningsProps) {
+  const [store] = useState(() => createTwoMeaningsStore({ seed, count, tokensPerInput, preset }));
+  return <TwoMeaningsView id={id} store={store} />;
+}
+
+/** The widget around a store the host holds (tests, an embed's `update`). */
+export function TwoMeaningsView({ id, store }: { id: string; store: TwoMeaningsStore }) {
+  return (
+    <TwoMeaningsStoreProvider store={store}>
+      <Layout id={id} />
+    </TwoMeaningsStoreProvider>
+  );
+}
+
+function Layout({ id }: { id: string }) {
+  const engine = useEngine();
+  useTwoMeaningsCompute(engine);
+  const store = useTwoMeaningsStoreApi();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const computeError = useTwoMeanings((s) => s.computeError);
+
+  return (
+    <div className="dw-widget dw-two-meanings" id={id} ref={rootRef}>
+      <div className="dw-widget-top">
+        <TwoMeaningsControls />
+        <Badge engine={engine} />
+      </div>
+      {computeError ? (
+        <p role="alert" className="dw-message dw-message-warning">
+          The last update failed ({computeError}); the figure shows the previous result.
+        </p>
+      ) : null}
+      <ParameterPanel />
+      <WeightsGrid />
+    </div>
+  );
+}
+
+/** The badge; a batch lands a few times a second at most, so it can follow every result. */
+function Badge({ engine }: { engine: Engine }) {
+  const store = useTwoMeaningsStoreApi();
+  const [ms, setMs] = useState(() => store.getState().computeMs);
+  useEffect(() => store.subscribe((s) => setMs(s.computeMs)), [store]);
+  return <BackendBadge engine={engine} ms={ms} />;
+}
