@@ -6,8 +6,10 @@ Writes tests/golden/attention.json and tests/golden/mlp.json. Run with `npm run 
 need no Python.
 
 Conventions (the same as src/core): tokens are the rows of X [n, d_model]; Q = X W_Q,
-K = X W_K, V = X W_V; scores = Q K^T / sqrt(d_k) with -inf above the diagonal when causal;
-weights = softmax over each row of scores / tau; out = weights V. MLP: out = act(X A^T) B^T.
+K = X W_K, V = X W_V; scores = Q K^T / sqrt(d_k) (no division when scale is false), with -inf
+above the diagonal when causal and in the column of every masked key; weights = softmax of
+scores / tau over each row (attention's choice), each column, or the whole matrix; out = weights V.
+MLP: out = act(X A^T) B^T.
 
 JSON cannot hold -Infinity, so masked score entries are written as null. Inputs are rounded to
 6 decimal places *before* anything is computed, so the JSON holds exactly the inputs the
@@ -33,25 +35,37 @@ INPUT_DECIMALS = 6
 # --- reference maths -------------------------------------------------------------------------
 
 
-def softmax_rows(logits: np.ndarray) -> np.ndarray:
-    """Row softmax via log-sum-exp; rows that are entirely -inf become zeros."""
-    out = np.zeros_like(logits)
-    for i, z in enumerate(logits):
-        finite = np.isfinite(z)
-        if not finite.any():
-            continue
-        shift = z[finite].max()
-        log_norm = shift + np.log(np.sum(np.exp(z[finite] - shift)))
-        out[i] = np.where(finite, np.exp(np.where(finite, z, 0.0) - log_norm), 0.0)
-    return out
+def softmax_group(z: np.ndarray) -> np.ndarray:
+    """Softmax of a 1-D group via log-sum-exp; -inf entries get 0, an all -inf group all zeros."""
+    finite = np.isfinite(z)
+    if not finite.any():
+        return np.zeros_like(z)
+    shift = z[finite].max()
+    log_norm = shift + np.log(np.sum(np.exp(z[finite] - shift)))
+    return np.where(finite, np.exp(np.where(finite, z, 0.0) - log_norm), 0.0)
 
 
-def attention(x, wq, wk, wv, causal=False, temperature=1.0):
+def softmax(logits: np.ndarray, normalisation: str) -> np.ndarray:
+    """Softmax over each row, each column, or the whole matrix at once."""
+    if normalisation == "rows":
+        return np.stack([softmax_group(z) for z in logits])
+    if normalisation == "columns":
+        return softmax(logits.T, "rows").T
+    if normalisation == "all":
+        return softmax_group(logits.ravel()).reshape(logits.shape)
+    raise ValueError(normalisation)
+
+
+def attention(x, wq, wk, wv, causal=False, temperature=1.0, normalisation="rows", masked_keys=None, scale=True):
     q, k, v = x @ wq, x @ wk, x @ wv
-    scores = np.einsum("id,jd->ij", q, k) / math.sqrt(k.shape[1])
+    scores = np.einsum("id,jd->ij", q, k)
+    if scale:
+        scores = scores / math.sqrt(k.shape[1])
     if causal:
         scores[np.triu(np.ones_like(scores, dtype=bool), k=1)] = -np.inf
-    weights = softmax_rows(scores / temperature)
+    if masked_keys is not None:
+        scores[:, np.asarray(masked_keys, dtype=bool)] = -np.inf
+    weights = softmax(scores / temperature, normalisation)
     return {"q": q, "k": k, "v": v, "scores": scores, "weights": weights, "out": weights @ v}
 
 
@@ -114,7 +128,20 @@ def exact_input(values: np.ndarray) -> np.ndarray:
 
 
 def attention_case(
-    name, seed, n, d_model, d_k, d_v, causal=False, temperature=1.0, x_scale=1.0, w_scale=1.0, near_tie=False
+    name,
+    seed,
+    n,
+    d_model,
+    d_k,
+    d_v,
+    causal=False,
+    temperature=1.0,
+    x_scale=1.0,
+    w_scale=1.0,
+    near_tie=False,
+    normalisation="rows",
+    masked_keys=None,
+    scale=True,
 ):
     rng = np.random.default_rng(seed)
     x = rng.uniform(-1.0, 1.0, size=(n, d_model)) * x_scale
@@ -125,8 +152,12 @@ def attention_case(
     wq = exact_input(rng.normal(size=(d_model, d_k)) * w_scale)
     wk = exact_input(rng.normal(size=(d_model, d_k)) * w_scale)
     wv = exact_input(rng.normal(size=(d_model, d_v)))
-    result = attention(x, wq, wk, wv, causal=causal, temperature=temperature)
+    keys = [False] * n if masked_keys is None else list(masked_keys)
+    result = attention(
+        x, wq, wk, wv, causal=causal, temperature=temperature, normalisation=normalisation, masked_keys=keys, scale=scale
+    )
     case = {"name": name, "seed": seed, "causal": causal, "temperature": temperature}
+    case.update({"normalisation": normalisation, "maskedKeys": keys, "scale": scale})
     case.update({"x": x, "wq": wq, "wk": wk, "wv": wv})
     case.update(result)
     return case
@@ -145,7 +176,22 @@ def attention_cases() -> list[dict]:
         # Scores of order 1e3: exp(1e3) overflows a float64, so only a stable softmax survives.
         attention_case("large logits", 8, n=6, d_model=2, d_k=2, d_v=2, x_scale=30.0, w_scale=2.0, near_tie=True),
     ]
-    large = cases[-1]
+    cases += [
+        attention_case("columns", 9, n=5, d_model=2, d_k=2, d_v=2, normalisation="columns"),
+        attention_case("all", 10, n=5, d_model=3, d_k=2, d_v=2, normalisation="all", temperature=0.5),
+        attention_case("causal columns", 11, n=4, d_model=2, d_k=2, d_v=2, normalisation="columns", causal=True),
+        attention_case("masked keys", 12, n=6, d_model=2, d_k=2, d_v=3, masked_keys=[False, True, False, False, True, False]),
+        # Causal and key 0 masked: row 0 has no key left and must be all zeros, not NaN.
+        attention_case("causal, key 0 masked", 13, n=4, d_model=2, d_k=2, d_v=2, causal=True, masked_keys=[True, False, False, False]),
+        attention_case("every key masked", 14, n=3, d_model=2, d_k=2, d_v=2, masked_keys=[True, True, True]),
+        attention_case("unscaled, d_k=4", 15, n=5, d_model=3, d_k=4, d_v=2, scale=False),
+    ]
+    large = cases[8]
+    assert large["name"] == "large logits"
+    assert not cases[-3]["weights"][0].any() and cases[-3]["weights"][1:].sum(axis=1).round(12).tolist() == [1, 1, 1]
+    for name in ("columns", "causal columns"):
+        columns = next(c for c in cases if c["name"] == name)
+        assert np.allclose(columns["weights"].sum(axis=0), 1) and not np.allclose(columns["weights"].sum(axis=1), 1)
     assert np.abs(large["scores"]).max() > 710, "large-logit case must overflow a naive exp"
     assert ((large["weights"] > 0.01) & (large["weights"] < 0.99)).any(), "want a split row too"
     return cases
@@ -175,7 +221,9 @@ def main() -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     write(
         "attention.json",
-        "Scaled dot-product self-attention: q, k, v, scores = QK^T/sqrt(d_k), weights = softmaxRows(scores/temperature), out = weights V.",
+        "Scaled dot-product self-attention: q, k, v, scores = QK^T/sqrt(d_k) (QK^T when scale is false; -inf above the "
+        "diagonal when causal and in the columns of masked keys), weights = softmax of scores/temperature over rows, "
+        "columns or the whole matrix (normalisation), out = weights V.",
         attention_cases(),
     )
     write("mlp.json", "Fixed MLP out = act(X A^T) B^T with relu, tanh and gelu (tanh approximation).", mlp_cases())

@@ -15,7 +15,19 @@ describe("attention against numpy golden fixtures", () => {
   it("has the cases the fixtures promise", () => {
     const names = attentionCases.map((c) => c.name);
     expect(names).toEqual(
-      expect.arrayContaining(["n=1", "n=64, d_model=2", "causal, n=6", "temperature 3", "large logits"]),
+      expect.arrayContaining([
+        "n=1",
+        "n=64, d_model=2",
+        "causal, n=6",
+        "temperature 3",
+        "large logits",
+        "columns",
+        "all",
+        "masked keys",
+        "causal, key 0 masked",
+        "every key masked",
+        "unscaled, d_k=4",
+      ]),
     );
   });
 
@@ -28,6 +40,9 @@ describe("attention against numpy golden fixtures", () => {
         wv: golden.wv,
         causal: golden.causal,
         temperature: golden.temperature,
+        normalisation: golden.normalisation,
+        maskedKeys: golden.maskedKeys,
+        scale: golden.scale,
       });
       for (const key of ["q", "k", "v", "scores", "weights", "out"] as const) {
         expect(maxScaledError(result[key], golden[key]), key).toBeLessThanOrEqual(GOLDEN_TOLERANCE);

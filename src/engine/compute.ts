@@ -1,5 +1,11 @@
-import type { AttentionParams, AttentionResult } from "../core/attention";
-import { assertShape, type Matrix, matrix } from "../core/matrix";
+import {
+  type AttentionParams,
+  type AttentionResult,
+  checkAttentionParams,
+  isMasked,
+  type Normalisation,
+} from "../core/attention";
+import { type Matrix, matrix } from "../core/matrix";
 import type { Activation, MlpParams, MlpResult } from "../core/mlp";
 import type { Tf } from "./types";
 
@@ -35,46 +41,57 @@ function unpack(flat: Float32Array, shapes: readonly [number, number][]): Matrix
   });
 }
 
-/** Same checks and messages as core's `attention`, so both paths reject the same inputs. */
-function checkAttention(p: AttentionParams): { n: number; dK: number; dV: number; temperature: number } {
-  const n = p.x.rows;
-  const dModel = p.x.cols;
-  const dK = p.wq.cols;
-  const temperature = p.temperature ?? 1;
-  if (n < 1) throw new RangeError("attention: need at least one token (n ≥ 1)");
-  if (dModel < 1) throw new RangeError("attention: d_model must be ≥ 1");
-  if (dK < 1) throw new RangeError("attention: d_k must be ≥ 1");
-  assertShape(p.wq, dModel, dK, "W_Q [d_model, d_k]");
-  assertShape(p.wk, dModel, dK, "W_K [d_model, d_k]");
-  if (p.wv.rows !== dModel) {
-    throw new RangeError(`attention: W_V [d_model, d_v]: expected ${dModel} rows, got ${p.wv.rows}`);
+/**
+ * The n × n mask (1 = hidden, 0 = visible) of causal and masked-key entries, or null if none:
+ * built from ranges and a [1, n] key row that broadcasts, so nothing n × n is uploaded.
+ */
+function maskTensor(tf: Tf, p: AttentionParams, n: number): Tensor | null {
+  let mask: Tensor | null = null;
+  if (p.causal) {
+    const later = tf.greater(tf.reshape(tf.range(0, n), [1, n]), tf.reshape(tf.range(0, n), [n, 1]));
+    mask = tf.cast(later, "float32");
   }
-  if (!Number.isFinite(temperature) || temperature <= 0) {
-    throw new RangeError(`attention: temperature must be finite and > 0, got ${temperature}`);
+  if (p.maskedKeys?.includes(true)) {
+    const keys = tf.tensor2d(
+      Float32Array.from(p.maskedKeys, (m) => (m ? 1 : 0)),
+      [1, n],
+      "float32",
+    );
+    mask = mask ? tf.maximum(mask, keys) : tf.mul(tf.ones([n, n]), keys);
   }
-  return { n, dK, dV: p.wv.cols, temperature };
+  return mask;
+}
+
+/** softmax over rows (tf's last axis), columns (via the transpose) or all n² entries at once. */
+function softmaxTf(tf: Tf, logits: Tensor, normalisation: Normalisation, n: number): Tensor {
+  if (normalisation === "columns") return tf.transpose(tf.softmax(tf.transpose(logits)));
+  if (normalisation === "all") return tf.reshape(tf.softmax(tf.reshape(logits, [1, n * n])), [n, n]);
+  return tf.softmax(logits);
 }
 
 /**
  * Core's `attention` computed with tfjs on the current backend:
- * `Q = XW_Q, K = XW_K, V = XW_V, S = QKᵀ/√d_k, A = softmaxRows(S/τ)` (−∞ above the diagonal when
- * causal), `out = AV`. Shapes as in core. All six results are packed into one tensor so the GPU
- * is read back once per update; every intermediate tensor dies in `tf.tidy`.
+ * `Q = XW_Q, K = XW_K, V = XW_V, S = QKᵀ/√d_k` (or `QKᵀ`), `A = softmax(S/τ)` over rows, columns
+ * or all, with causal and masked-key entries hidden, `out = AV`. Shapes as in core. All six
+ * results are packed into one tensor so the GPU is read back once per update; every
+ * intermediate tensor dies in `tf.tidy`.
  */
 export async function attentionTf(tf: Tf, p: AttentionParams): Promise<AttentionResult> {
-  const { n, dK, dV, temperature } = checkAttention(p);
+  const { n, dK, dV, temperature, normalisation } = checkAttentionParams(p);
   const packed = tf.tidy(() => {
     const x = upload(tf, p.x);
     const q = tf.matMul(x, upload(tf, p.wq));
     const k = tf.matMul(x, upload(tf, p.wk));
     const v = tf.matMul(x, upload(tf, p.wv));
-    const scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dK));
+    const product = tf.matMul(q, k, false, true);
+    const scores = p.scale === false ? product : tf.mul(product, 1 / Math.sqrt(dK));
     let logits: Tensor = temperature === 1 ? scores : tf.div(scores, temperature);
-    if (p.causal) {
-      const later = tf.greater(tf.reshape(tf.range(0, n), [1, n]), tf.reshape(tf.range(0, n), [n, 1]));
-      logits = tf.add(logits, tf.mul(tf.cast(later, "float32"), MASKED_LOGIT));
-    }
-    const weights = tf.softmax(logits);
+    const mask = maskTensor(tf, p, n);
+    if (mask) logits = tf.add(logits, tf.mul(mask, MASKED_LOGIT));
+    let weights = softmaxTf(tf, logits, normalisation, n);
+    // A group with every entry masked would share its weight among the masked entries (all
+    // −1e9 alike); core gives it zeros, and so does this.
+    if (mask) weights = tf.mul(weights, tf.sub(1, mask));
     const out = tf.matMul(weights, v);
     return tf.concat([q, k, v, scores, weights, out].map((t) => tf.reshape(t, [-1])));
   });
@@ -87,10 +104,11 @@ export async function attentionTf(tf: Tf, p: AttentionParams): Promise<Attention
     [n, n],
     [n, dV],
   ]);
-  if (p.causal) {
+  if (p.causal || p.maskedKeys?.includes(true)) {
     // Same convention as core: a masked score is −∞ and its weight exactly 0.
     for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
+      for (let j = 0; j < n; j++) {
+        if (!isMasked(p, i, j)) continue;
         scores.data[i * n + j] = Number.NEGATIVE_INFINITY;
         weights.data[i * n + j] = 0;
       }

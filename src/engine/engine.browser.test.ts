@@ -13,6 +13,12 @@ const CASES = [
   attentionCase(2, 7, 6, 3, 5, { temperature: 0.5 }),
   attentionCase(3, 12, 8, 4, 4, { causal: true }),
   attentionCase(4, 64, 16, 8, 8, { causal: true, temperature: 2 }),
+  attentionCase(10, 8, 4, 2, 3, { normalisation: "columns", causal: true }),
+  attentionCase(11, 8, 4, 2, 3, { normalisation: "all", temperature: 0.5 }),
+  attentionCase(12, 8, 4, 4, 4, { maskedKeys: [true, false, false, true, false, false, false, false] }),
+  // Row 0 has no key left: zeros, never NaN, on every backend.
+  attentionCase(13, 5, 4, 4, 4, { causal: true, maskedKeys: [true, false, false, false, false] }),
+  attentionCase(14, 6, 8, 8, 4, { scale: false }),
 ];
 
 /** Every intermediate of attention and the MLP on `engine` equals core's within `tol`. */

@@ -33,6 +33,32 @@ describe("engine on the cpu backend (node)", () => {
     { label: "n=6 causal τ=3", p: attentionCase(6, 6, 4, 2, 3, { causal: true, temperature: 3 }) },
     { label: "n=64", p: attentionCase(7, 64, 16, 8, 8) },
     { label: "n=64 causal", p: attentionCase(8, 64, 16, 8, 8, { causal: true }) },
+    { label: "columns", p: attentionCase(15, 6, 4, 2, 3, { normalisation: "columns" }) },
+    {
+      label: "columns causal τ=0.5",
+      p: attentionCase(16, 6, 4, 2, 3, { normalisation: "columns", causal: true, temperature: 0.5 }),
+    },
+    { label: "all", p: attentionCase(17, 7, 4, 3, 2, { normalisation: "all" }) },
+    {
+      label: "all, masked keys",
+      p: attentionCase(18, 5, 4, 3, 2, {
+        normalisation: "all",
+        maskedKeys: [false, true, false, true, false],
+      }),
+    },
+    {
+      label: "masked keys",
+      p: attentionCase(19, 6, 4, 4, 4, { maskedKeys: [true, false, false, false, false, true] }),
+    },
+    {
+      label: "causal, key 0 masked",
+      p: attentionCase(20, 5, 4, 4, 4, { causal: true, maskedKeys: [true, false, false, false, false] }),
+    },
+    {
+      label: "every key masked, columns",
+      p: attentionCase(21, 3, 2, 2, 2, { normalisation: "columns", maskedKeys: [true, true, true] }),
+    },
+    { label: "unscaled", p: attentionCase(22, 6, 8, 8, 4, { scale: false }) },
   ];
   for (const { label, p } of cases) {
     it(`attention equals core within 1e-5: ${label}`, async () => {
@@ -60,6 +86,39 @@ describe("engine on the cpu backend (node)", () => {
       }
       expect(sum).toBeCloseTo(1, 5);
     }
+  });
+
+  it("a row with every key masked is all zeros, never NaN, in each normalisation", async () => {
+    for (const normalisation of ["rows", "columns", "all"] as const) {
+      const p = attentionCase(23, 4, 3, 2, 2, {
+        causal: true,
+        maskedKeys: [true, false, false, false],
+        normalisation,
+      });
+      const got = await engine.attention(p);
+      expect(Array.from(got.weights.data.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+      expect(Array.from(got.out.data.subarray(0, 2))).toEqual([0, 0]);
+      expect(got.weights.data.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it("columns: each column of the weights sums to 1, the rows do not", async () => {
+    const n = 6;
+    const got = await engine.attention(attentionCase(24, n, 2, 2, 2, { normalisation: "columns" }));
+    const rowSums = Array.from({ length: n }, (_, i) =>
+      got.weights.data.subarray(i * n, (i + 1) * n).reduce((a, b) => a + b),
+    );
+    const colSums = Array.from({ length: n }, (_, j) =>
+      rowSums.reduce((sum, _, i) => sum + got.weights.data[i * n + j], 0),
+    );
+    for (const s of colSums) expect(s).toBeCloseTo(1, 5);
+    expect(rowSums.some((s) => Math.abs(s - 1) > 1e-2)).toBe(true);
+  });
+
+  it("rejects a key mask of the wrong length, like core", async () => {
+    await expect(engine.attention(attentionCase(25, 3, 2, 2, 2, { maskedKeys: [true] }))).rejects.toThrow(
+      RangeError,
+    );
   });
 
   for (const activation of ["relu", "tanh", "gelu"] as const) {

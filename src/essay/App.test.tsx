@@ -8,9 +8,19 @@ vi.mock("../widgets/AttentionExplorer", async () => {
   return { AttentionExplorer: FakeAttentionExplorer };
 });
 
-// The essay is tested on its own: the MLP widget (which would start tfjs) has its own tests.
+// The essay is tested on its own: each widget (which would start tfjs) has its own tests.
 vi.mock("../widgets/MlpExplorer", () => ({
   MlpExplorer: ({ id }: { id: string }) => <div data-testid="mlp-explorer" data-id={id} />,
+}));
+vi.mock("../widgets/TwoHeads", () => ({
+  TwoHeads: ({ id }: { id: string }) => <div data-testid="two-heads" data-id={id} />,
+}));
+vi.mock("../widgets/SideBySide", () => ({
+  SideBySide: ({ id }: { id: string }) => <div data-testid="side-by-side" data-id={id} />,
+}));
+vi.mock("../widgets/TwoMeanings", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../widgets/TwoMeanings")>()),
+  TwoMeanings: ({ id }: { id: string }) => <div data-testid="two-meanings" data-id={id} />,
 }));
 
 beforeEach(() => {
@@ -40,7 +50,15 @@ describe("App", () => {
     const hrefs = within(contents)
       .getAllByRole("link")
       .map((link) => link.getAttribute("href"));
-    expect(hrefs).toEqual(["#attention", "#fixed-mlp", "#references"]);
+    expect(hrefs).toEqual([
+      "#attention",
+      "#fixed-mlp",
+      "#attention-steps",
+      "#side-by-side",
+      "#input-times-input",
+      "#two-meanings",
+      "#references",
+    ]);
     for (const href of hrefs) expect(document.querySelector(href ?? "")).not.toBeNull();
   });
 
@@ -58,7 +76,9 @@ describe("App", () => {
 
   it("loads the widget with the essay's id and starting sentence", async () => {
     render(<App />);
-    const widget = await screen.findByTestId("attention-explorer");
+    // The explorer appears twice: in "Attention on your own tokens" and, with its step-by-step
+    // controls, in "Attention, step by step". The first is the essay's opening figure.
+    const [widget] = await screen.findAllByTestId("attention-explorer");
     expect(widget.dataset.id).toBe("explorer");
     expect(widget.dataset.initialText).toBe("the cat sat on the mat because it was tired");
     expect(widget.closest("figure")?.querySelector("figcaption")?.textContent).toMatch(/backend/);

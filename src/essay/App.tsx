@@ -3,8 +3,12 @@ import { Bibliography } from "./Bibliography";
 import { Header } from "./Header";
 import { Opening } from "./Opening";
 import { AttentionSection } from "./sections/AttentionSection";
+import { AttentionStepsSection } from "./sections/AttentionStepsSection";
 import type { SectionProps } from "./sections/EssaySection";
 import { FixedMlpSection } from "./sections/FixedMlpSection";
+import { InputTimesInputSection } from "./sections/InputTimesInputSection";
+import { SideBySideSection } from "./sections/SideBySideSection";
+import { TwoMeaningsSection } from "./sections/TwoMeaningsSection";
 import { TableOfContents } from "./TableOfContents";
 
 interface SectionEntry extends SectionProps {
@@ -18,6 +22,10 @@ interface SectionEntry extends SectionProps {
 const sections: readonly SectionEntry[] = [
   { id: "attention", title: "Attention on your own tokens", Component: AttentionSection },
   { id: "fixed-mlp", title: "A fixed MLP", Component: FixedMlpSection },
+  { id: "attention-steps", title: "Attention, step by step", Component: AttentionStepsSection },
+  { id: "side-by-side", title: "Side by side", Component: SideBySideSection },
+  { id: "input-times-input", title: "Multiplying the input by itself", Component: InputTimesInputSection },
+  { id: "two-meanings", title: "Two meanings of weight", Component: TwoMeaningsSection },
 ];
 
 const BIBLIOGRAPHY_ID = "references";

@@ -79,6 +79,15 @@ export const references = [
     venue: "arXiv:2008.02217; International Conference on Learning Representations (ICLR 2021)",
     url: "https://arxiv.org/abs/2008.02217",
   },
+  {
+    id: "clark2019",
+    authors: ["Clark, K.", "Khandelwal, U.", "Levy, O.", "Manning, C. D."],
+    year: 2019,
+    title: "What Does BERT Look At? An Analysis of BERT’s Attention",
+    venue:
+      "Proceedings of the 2019 ACL Workshop BlackboxNLP: Analyzing and Interpreting Neural Networks for NLP",
+    url: "https://arxiv.org/abs/1906.04341",
+  },
 ] as const satisfies readonly Reference[];
 
 export type ReferenceId = (typeof references)[number]["id"];

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { AttentionResult } from "../core/attention";
+import type { AttentionResult, Normalisation } from "../core/attention";
 import { type Matrix, matrix } from "../core/matrix";
 import { type PresetName, weightPresets } from "../core/presets";
 import { clamp, type InlineMessage, layoutPoints, tokenFields, withMovedPoint } from "./tokenPoints";
@@ -31,6 +31,12 @@ export interface AttentionState {
   causal: boolean;
   /** Softmax temperature τ > 0: weights = softmax(scores / τ). */
   temperature: number;
+  /** What one softmax normalises: each row (attention's choice), each column, or the whole matrix. */
+  normalisation: Normalisation;
+  /** Divide the scores by √d_k (attention's choice), or not, to show what the scale does. */
+  scale: boolean;
+  /** One per token: true hides that token as a key from every query. */
+  maskedKeys: readonly boolean[];
   arrows: Readonly<Record<Role, boolean>>;
   /** The query row highlighted in the heatmaps and drawn as a convex combination in the plane. */
   selectedRow: number | null;
@@ -51,6 +57,10 @@ export interface AttentionActions {
   applyPreset(name: PresetName): void;
   setCausal(causal: boolean): void;
   setTemperature(temperature: number): void;
+  setNormalisation(normalisation: Normalisation): void;
+  setScale(scale: boolean): void;
+  /** Masks token `index` as a key, or unmasks it. */
+  toggleMaskedKey(index: number): void;
   toggleArrow(role: Role): void;
   selectRow(index: number | null): void;
   setResult(result: AttentionResult, ms: number): void;
@@ -79,6 +89,9 @@ export function createAttentionStore(props: AttentionStoreProps = {}): Attention
     wv: preset.wv,
     causal: false,
     temperature: 1,
+    normalisation: "rows",
+    scale: true,
+    maskedKeys: fields.tokens.map(() => false),
     arrows: { q: false, k: false, v: false },
     selectedRow: fields.tokens.length > 0 ? 0 : null,
     result: null,
@@ -90,8 +103,11 @@ export function createAttentionStore(props: AttentionStoreProps = {}): Attention
       const fields = tokenFields(next, get().moved);
       const n = fields.tokens.length;
       const { selectedRow } = get();
+      const masked = get().maskedKeys;
       set({
         ...fields,
+        // Masks stay with positions that still exist, so editing the end of a sentence keeps them.
+        maskedKeys: fields.tokens.map((_, i) => masked[i] === true),
         selectedRow: n === 0 ? null : Math.min(selectedRow ?? 0, n - 1),
         // A result for another token count would not line up with the new labels.
         ...(get().result?.weights.rows === n ? {} : { result: null }),
@@ -125,6 +141,19 @@ export function createAttentionStore(props: AttentionStoreProps = {}): Attention
 
     setTemperature(temperature) {
       if (Number.isFinite(temperature) && temperature > 0) set({ temperature: Math.min(temperature, 100) });
+    },
+
+    setNormalisation(normalisation) {
+      if (normalisation === "rows" || normalisation === "columns" || normalisation === "all")
+        set({ normalisation });
+    },
+
+    setScale: (scale) => set({ scale }),
+
+    toggleMaskedKey(index) {
+      const masked = get().maskedKeys;
+      if (!Number.isInteger(index) || index < 0 || index >= masked.length) return;
+      set({ maskedKeys: masked.map((m, i) => (i === index ? !m : m)) });
     },
 
     toggleArrow: (role) => set({ arrows: { ...get().arrows, [role]: !get().arrows[role] } }),

@@ -3,6 +3,7 @@
  * back as core `Matrix` values; `null` in the JSON (a masked score) becomes −Infinity.
  */
 
+import type { Normalisation } from "../../src/core/attention";
 import { type Matrix, matrix } from "../../src/core/matrix";
 import type { Activation } from "../../src/core/mlp";
 import attentionJson from "./attention.json";
@@ -15,6 +16,11 @@ export interface AttentionGoldenCase {
   seed: number;
   causal: boolean;
   temperature: number;
+  normalisation: Normalisation;
+  /** One per token: true hides that token as a key. */
+  maskedKeys: boolean[];
+  /** Whether the scores were divided by √d_k. */
+  scale: boolean;
   x: Matrix;
   wq: Matrix;
   wk: Matrix;
@@ -60,6 +66,9 @@ export const attentionCases: AttentionGoldenCase[] = attentionJson.cases.map((ra
   seed: raw.seed,
   causal: raw.causal,
   temperature: raw.temperature,
+  normalisation: raw.normalisation as Normalisation,
+  maskedKeys: raw.maskedKeys,
+  scale: raw.scale,
   ...decodeCase(raw, ATTENTION_MATRICES),
 }));
 

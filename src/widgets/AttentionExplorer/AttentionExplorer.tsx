@@ -10,6 +10,7 @@ import { publishFigureValue } from "./figureValue";
 import { HeatmapPanel } from "./HeatmapPanel";
 import { PlanePanel } from "./PlanePanel";
 import { ProjectionControls } from "./ProjectionControls";
+import { StepControls } from "./StepControls";
 import { TokenInput } from "./TokenInput";
 import { useAttentionCompute } from "./useAttentionCompute";
 import { ViewControls } from "./ViewControls";
@@ -21,6 +22,8 @@ export interface AttentionExplorerProps {
   id: string;
   initialText?: string;
   preset?: PresetName;
+  /** Opens the "Step by step" controls (normalisation, √d, hidden keys) at first render. */
+  stepByStep?: boolean;
 }
 
 /**
@@ -28,16 +31,16 @@ export interface AttentionExplorerProps {
  * W_Q, W_K, W_V, and watch the scores QKᵀ/√d and the weights softmax(QKᵀ/√d) recomputed.
  * Each instance owns its store, so two explorers on one page never interfere.
  */
-export function AttentionExplorer({ id, initialText, preset }: AttentionExplorerProps) {
+export function AttentionExplorer({ id, initialText, preset, stepByStep = false }: AttentionExplorerProps) {
   const [store] = useState(() => createAttentionStore({ initialText, preset }));
   return (
     <AttentionStoreProvider store={store}>
-      <ExplorerLayout id={id} />
+      <ExplorerLayout id={id} stepByStep={stepByStep} />
     </AttentionStoreProvider>
   );
 }
 
-function ExplorerLayout({ id }: { id: string }) {
+function ExplorerLayout({ id, stepByStep }: { id: string; stepByStep: boolean }) {
   const engine = useEngine();
   useAttentionCompute(engine);
   const reducedMotion = useReducedMotion();
@@ -71,6 +74,7 @@ function ExplorerLayout({ id }: { id: string }) {
         <ProjectionControls />
         <ViewControls />
       </div>
+      <StepControls open={stepByStep} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { Normalisation } from "../../core/attention";
 import { toRows } from "../../core/matrix";
 import type { AttentionActions, AttentionState } from "../../state/attentionStore";
 import { currentResult } from "./currentResult";
@@ -12,6 +13,11 @@ export interface AttentionFigureValue {
   wv: number[][];
   causal: boolean;
   temperature: number;
+  normalisation: Normalisation;
+  /** Whether scores are divided by √d_k. */
+  scale: boolean;
+  /** One per token: true when that token is hidden as a key. */
+  maskedKeys: boolean[];
   /** The result on screen (null while the first one computes). */
   scores: number[][] | null;
   weights: number[][] | null;
@@ -28,6 +34,9 @@ export function figureValue(s: AttentionState): AttentionFigureValue {
     wv: toRows(s.wv),
     causal: s.causal,
     temperature: s.temperature,
+    normalisation: s.normalisation,
+    scale: s.scale,
+    maskedKeys: [...s.maskedKeys],
     scores: result ? toRows(result.scores) : null,
     weights: result ? toRows(result.weights) : null,
     out: result ? toRows(result.out) : null,

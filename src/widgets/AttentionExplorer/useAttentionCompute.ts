@@ -11,6 +11,9 @@ const paramsOf = (s: AttentionState): AttentionParams => ({
   wv: s.wv,
   causal: s.causal,
   temperature: s.temperature,
+  normalisation: s.normalisation,
+  scale: s.scale,
+  maskedKeys: s.maskedKeys,
 });
 
 const inputsChanged = (a: AttentionState, b: AttentionState) =>
@@ -19,7 +22,17 @@ const inputsChanged = (a: AttentionState, b: AttentionState) =>
   a.wk !== b.wk ||
   a.wv !== b.wv ||
   a.causal !== b.causal ||
-  a.temperature !== b.temperature;
+  a.temperature !== b.temperature ||
+  a.normalisation !== b.normalisation ||
+  a.scale !== b.scale ||
+  a.maskedKeys !== b.maskedKeys;
+
+/** The discrete settings (not drags or the temperature slider, whose in-between results are wanted). */
+const sameToggles = (p: AttentionParams, s: AttentionState) =>
+  p.causal === s.causal &&
+  p.normalisation === s.normalisation &&
+  p.scale === s.scale &&
+  p.maskedKeys === s.maskedKeys;
 
 /**
  * Keeps the store's `result` computed from its inputs. Changes only submit the newest inputs
@@ -31,10 +44,13 @@ export function useAttentionCompute(engine: Engine): void {
 
   useEffect(() => {
     const latest = createLatestWins(
-      (params: AttentionParams) => engine.attention(params),
-      (result) => {
+      async (params: AttentionParams) => ({ ...(await engine.attention(params)), params }),
+      ({ params, ...result }) => {
         // A job started before the reader edited the text no longer lines up with the labels.
         if (result.weights.rows !== store.getState().tokens.length) return;
+        // Nor does one started before a toggle: its matrices would sit under the new setting's
+        // labels. A newer job is always on its way in that case, so nothing is lost.
+        if (!sameToggles(params, store.getState())) return;
         store.getState().setResult(result, result.ms);
       },
       (error) => store.getState().setComputeError(error instanceof Error ? error.message : String(error)),

@@ -1,0 +1,96 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { PresetName } from "../../core/presets";
+import type { Engine } from "../../engine";
+import { BackendBadge } from "../shared/BackendBadge";
+import { useEngine } from "../shared/EngineContext";
+import { TokenField } from "../shared/TokenField";
+import { useReducedMotion } from "../shared/useReducedMotion";
+import { publishTwoHeadsValue } from "./figureValue";
+import { HeadPanel } from "./HeadPanel";
+import { TwoHeadsStoreProvider, useTwoHeads, useTwoHeadsStoreApi } from "./twoHeadsContext";
+import { createTwoHeadsStore } from "./twoHeadsStore";
+import { useTwoHeadsCompute } from "./useTwoHeadsCompute";
+import "../shared/widget.css";
+import "./twoHeads.css";
+
+export interface TwoHeadsProps {
+  /** Names this instance; unique on the page. */
+  id: string;
+  initialText?: string;
+  /** Head 1's and head 2's projection presets; default "similar" and "rotation". */
+  presets?: readonly [PresetName, PresetName];
+}
+
+/**
+ * Two attention heads reading the same tokens with different W_Q and W_K. Each head has its own
+ * plane and weights heatmap; drag a token in either plane and both heads recompute.
+ */
+export function TwoHeads({ id, initialText, presets }: TwoHeadsProps) {
+  const [store] = useState(() => createTwoHeadsStore({ initialText, presets }));
+  return (
+    <TwoHeadsStoreProvider store={store}>
+      <TwoHeadsLayout id={id} />
+    </TwoHeadsStoreProvider>
+  );
+}
+
+function TwoHeadsLayout({ id }: { id: string }) {
+  const engine = useEngine();
+  useTwoHeadsCompute(engine);
+  const reducedMotion = useReducedMotion();
+  const store = useTwoHeadsStoreApi();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(
+    () => (rootRef.current ? publishTwoHeadsValue(rootRef.current, store) : undefined),
+    [store],
+  );
+  const text = useTwoHeads((s) => s.text);
+  const message = useTwoHeads((s) => s.message);
+  const count = useTwoHeads((s) => s.tokens.length);
+  const setText = useTwoHeads((s) => s.setText);
+  const computeError = useTwoHeads((s) => s.computeError);
+
+  return (
+    <div className="dw-widget dw-two-heads" id={id} ref={rootRef}>
+      <div className="dw-widget-top">
+        <TokenField text={text} message={message} count={count} onChange={setText} />
+        <HeadsBadge engine={engine} />
+      </div>
+      {computeError ? (
+        <p role="alert" className="dw-message dw-message-warning">
+          The last update failed ({computeError}); the figure shows the previous result.
+        </p>
+      ) : null}
+      {count > 0 ? (
+        <div className="dw-two-heads-grid">
+          <HeadPanel head={0} reducedMotion={reducedMotion} />
+          <HeadPanel head={1} reducedMotion={reducedMotion} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** How often the badge's "ms per update" may change during a drag (as in AttentionExplorer). */
+const BADGE_REFRESH_MS = 250;
+
+/** The badge fed transiently, so a drag re-renders it at most every BADGE_REFRESH_MS. */
+function HeadsBadge({ engine }: { engine: Engine }) {
+  const store = useTwoHeadsStoreApi();
+  const [ms, setMs] = useState(() => store.getState().computeMs);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.computeMs === previous.computeMs || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setMs(store.getState().computeMs);
+      }, BADGE_REFRESH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+  return <BackendBadge engine={engine} ms={ms} />;
+}

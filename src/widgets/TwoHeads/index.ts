@@ -1,0 +1,1 @@
+export { TwoHeads, type TwoHeadsProps } from "./TwoHeads";
