@@ -88,6 +88,30 @@ export const references = [
       "Proceedings of the 2019 ACL Workshop BlackboxNLP: Analyzing and Interpreting Neural Networks for NLP",
     url: "https://arxiv.org/abs/1906.04341",
   },
+  {
+    id: "hendrycks2016",
+    authors: ["Hendrycks, D.", "Gimpel, K."],
+    year: 2016,
+    title: "Gaussian Error Linear Units (GELUs)",
+    venue: "arXiv:1606.08415",
+    url: "https://arxiv.org/abs/1606.08415",
+  },
+  {
+    id: "schmidhuber1992",
+    authors: ["Schmidhuber, J."],
+    year: 1992,
+    title: "Learning to Control Fast-Weight Memories: An Alternative to Dynamic Recurrent Networks",
+    venue: "Neural Computation 4(1), 131–139",
+    url: "https://doi.org/10.1162/neco.1992.4.1.131",
+  },
+  {
+    id: "ba2016",
+    authors: ["Ba, J.", "Hinton, G. E.", "Mnih, V.", "Leibo, J. Z.", "Ionescu, C."],
+    year: 2016,
+    title: "Using Fast Weights to Attend to the Recent Past",
+    venue: "Advances in Neural Information Processing Systems 29 (NeurIPS 2016)",
+    url: "https://arxiv.org/abs/1610.06258",
+  },
 ] as const satisfies readonly Reference[];
 
 export type ReferenceId = (typeof references)[number]["id"];

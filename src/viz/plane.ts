@@ -4,6 +4,7 @@ import { createBurstScheduler } from "./burst";
 import { type ArrowKind, type ArrowSet, createArrowLayer, drawLegend } from "./planeArrows";
 import { coordinates, createRowsMemo, mixingDeps, mixingView } from "./planeData";
 import { describePlane, legendItems } from "./planeDescribe";
+import { createHullLayer } from "./planeHull";
 import { attachPlaneInput, type DragPhase } from "./planeInput";
 import { createMixingLayer, createOutputLayer, type MixingView } from "./planeMixing";
 import { createPointOverrides, type Point } from "./planeOverrides";
@@ -22,6 +23,8 @@ export interface PlaneData {
   outputs?: Matrix;
   /** One output as a mixture: lines from outputs[row] to each value v_j, weighted by weights[j]. */
   mixing?: { row: number; weights: readonly number[]; values: Matrix };
+  /** [m, 2] vertices of a polygon shaded under everything, e.g. the convex hull of the values. */
+  hull?: Matrix;
 }
 
 export interface PlaneOptions {
@@ -68,6 +71,7 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
   const desc = svg.append("desc").node() as SVGDescElement;
   const layers = {
     axes: svg.append("g").attr("class", "dw-axes").attr("aria-hidden", "true"),
+    hull: svg.append("g").attr("class", "dw-hull-layer"),
     mixing: svg.append("g").attr("class", "dw-mixing"),
     arrows: svg.append("g").attr("class", "dw-arrows"),
     outputs: svg.append("g").attr("class", "dw-outputs"),
@@ -80,6 +84,7 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
   const arrowLayer = createArrowLayer(layers.arrows, w);
   const outputLayer = createOutputLayer(layers.outputs, w);
   const mixingLayer = createMixingLayer(layers.mixing, w);
+  const hullLayer = createHullLayer(layers.hull, w);
   const rowsOf = {
     q: createRowsMemo(),
     k: createRowsMemo(),
@@ -212,6 +217,7 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
     if (changed("arrows", [arrowSets, drawnVersion, s])) entered = arrowLayer.draw(arrowSets, s) || entered;
     if (changed("outputs", [outputs, s])) entered = outputLayer.draw(outputs, s) || entered;
     if (changed("mixing", [s, ...mixingDeps(mixing)])) entered = mixingLayer.draw(mixing, s) || entered;
+    if (changed("hull", [current.hull, s])) hullLayer.draw(current.hull ?? null, s);
     const legend = legendItems(arrowSets, outputs.length > 0, mixing !== null);
     if (changed("legend", [legend.map((item) => `${item.role}-${item.mark}`).join()]))
       drawLegend(layers.legend, legend);

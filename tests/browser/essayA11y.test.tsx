@@ -1,6 +1,7 @@
 import { cleanup, render } from "@testing-library/react";
 import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { userEvent } from "vitest/browser";
 import { App } from "../../src/essay/App";
 import "katex/dist/katex.min.css";
 import "../../src/viz/palette.css";
@@ -47,4 +48,28 @@ describe("the essay page is accessible (axe-core in Chromium)", () => {
       expect(serious).toEqual([]);
     },
   );
+
+  it("lets a keyboard alone reach a token in every widget and move it", async () => {
+    render(<App />);
+    await figuresReady();
+    const widgets = [...document.querySelectorAll<HTMLElement>(".dw-widget")].filter((w) =>
+      w.querySelector(".dw-plane .dw-token"),
+    );
+    expect(widgets.length).toBeGreaterThanOrEqual(5);
+    for (const widget of widgets) {
+      // Start from the first focusable control of the widget and use only Tab and arrow keys.
+      const first = widget.querySelector<HTMLElement>("input, select, button, [tabindex='0']");
+      first?.focus();
+      let presses = 0;
+      while (!(document.activeElement as Element | null)?.matches(".dw-plane .dw-token") && presses < 120) {
+        await userEvent.tab();
+        presses += 1;
+      }
+      const token = document.activeElement as SVGGElement;
+      expect(widget.contains(token), `reached a token in #${widget.id} by Tab`).toBe(true);
+      const before = token.getAttribute("transform");
+      await userEvent.keyboard("{ArrowRight}");
+      expect(token.getAttribute("transform"), `arrow key moved the token in #${widget.id}`).not.toBe(before);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { lazy } from "react";
 import { Figure } from "../Figure";
 import { TeX } from "../Math";
+import { Sidenote } from "../Sidenote";
 import { EssaySection, type SectionProps } from "./EssaySection";
 
 // Loaded after the text paints: the widget brings d3, its store and the engine's loader, and the
@@ -38,8 +39,13 @@ export function AttentionSection({ id, title }: SectionProps) {
       <p>
         Because a row of weights is non-negative and sums to one, each output is a convex combination of the
         value vectors. In the plane it always lands inside the convex hull of the values, pulled toward the
-        tokens its row weights most. Drag one token and watch whole rows of the weights heatmap shift: the
-        matrix that mixes the values was computed from the tokens you just moved.
+        tokens its row weights most.
+        <Sidenote>
+          The shaded polygon in the plane is that hull, for the selected token. Select another token (click
+          it, or focus it with Tab) and its output, its hull and its mixing lines follow.
+        </Sidenote>{" "}
+        Drag one token and watch whole rows of the weights heatmap shift: the matrix that mixes the values was
+        computed from the tokens you just moved.
       </p>
       <Figure
         caption={

@@ -1,6 +1,8 @@
 import { lazy } from "react";
+import { Cite } from "../Cite";
 import { Figure } from "../Figure";
 import { TeX } from "../Math";
+import { Sidenote } from "../Sidenote";
 import { EssaySection, type SectionProps } from "./EssaySection";
 
 // Loaded after the text paints, like the attention explorer: it brings d3, its store and the engine.
@@ -66,6 +68,11 @@ export function FixedMlpSection({ id, title }: SectionProps) {
         effective map changes, though not a single parameter did. ReLU networks are gated by their own input
         in this sense. With tanh or GELU the switch is smooth rather than abrupt, but the local linear map
         still varies from point to point.
+        <Sidenote>
+          GELU weighs its input by how likely a standard normal variable is to fall below it,{" "}
+          <TeX tex="x\,\Phi(x)" after=";" /> the widget uses the common tanh approximation of it{" "}
+          <Cite id="hendrycks2016" />.
+        </Sidenote>
       </p>
       <p>
         What the MLP does not do is let one token’s input choose the map applied to another token. Its gate{" "}

@@ -2,6 +2,7 @@ import { lazy } from "react";
 import { Cite } from "../Cite";
 import { Figure } from "../Figure";
 import { TeX } from "../Math";
+import { Sidenote } from "../Sidenote";
 import { EssaySection, type SectionProps } from "./EssaySection";
 
 // Loaded after the text paints: the figure brings d3, its store and the engine.
@@ -83,10 +84,15 @@ export function TwoMeaningsSection({ id, title }: SectionProps) {
         structured way, for each context, and it is the mechanism behind behaviour that looks like learning
         from the examples in a prompt. In some settings this can be made exact. Linear attention can be
         rewritten as a network that writes a weight matrix with outer products of keys and values and then
-        reads it with queries, a fast weight programmer <Cite id="schlag2021" />. And a single layer of linear
-        self-attention can be constructed so that its output equals one step of gradient descent on a
-        regression loss over the examples in its context, with trained transformers found to match that
-        construction closely <Cite id="vonoswald2023" />.
+        reads it with queries, a fast weight programmer <Cite id="schlag2021" />.
+        <Sidenote>
+          The idea that a network could have slow weights, learned by gradient descent, and fast weights,
+          written by the network itself while it runs, is older than transformers: it goes back at least to{" "}
+          <Cite id="schmidhuber1992" />, and was revived for recurrent networks by <Cite id="ba2016" />.
+        </Sidenote>{" "}
+        And a single layer of linear self-attention can be constructed so that its output equals one step of
+        gradient descent on a regression loss over the examples in its context, with trained transformers
+        found to match that construction closely <Cite id="vonoswald2023" />.
       </p>
       <p>
         These results support the proponent without settling the question by vocabulary: they are theorems

@@ -86,6 +86,24 @@ describe("AttentionExplorer in Chromium on WebGPU", () => {
     expectMatchesCore(value, 1e-3);
   });
 
+  it("draws each selected output inside the shaded convex hull of the values", async () => {
+    const root = mount("hull", "the cat sat on the mat because it was tired");
+    await settled(root);
+    const svg = root.querySelector(".dw-plane") as SVGSVGElement;
+    const hull = root.querySelector("path.dw-hull") as SVGPathElement;
+    for (const row of [0, 3, 7]) {
+      root.querySelectorAll<SVGGElement>(".dw-plane .dw-token")[row].focus();
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      expect(hull.getAttribute("visibility")).toBe("visible");
+      const output = root.querySelector(`path.dw-output[data-index="${row}"]`) as SVGPathElement;
+      const [x, y] = (output.getAttribute("transform")?.match(/-?[\d.]+/g) ?? []).map(Number);
+      const at = svg.createSVGPoint();
+      at.x = x;
+      at.y = y;
+      expect(hull.isPointInFill(at) || hull.isPointInStroke(at)).toBe(true);
+    }
+  });
+
   it("a real pointer drag of one token changes its column of the weights; rows still sum to 1", async () => {
     const root = mount("drag", "the cat sat on the mat");
     const before = await nextResult(root, 0);

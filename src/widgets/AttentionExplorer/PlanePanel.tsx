@@ -1,5 +1,7 @@
-import { useCallback } from "react";
-import { row } from "../../core/matrix";
+import { useCallback, useMemo } from "react";
+import type { AttentionResult } from "../../core/attention";
+import { convexHull } from "../../core/hull";
+import { type Matrix, matrix, row } from "../../core/matrix";
 import { useAttentionStoreApi } from "../../state/attentionContext";
 import type { AttentionActions, AttentionState } from "../../state/attentionStore";
 import { drawPlane, type PlaneData, type PlaneOptions } from "../../viz/plane";
@@ -8,7 +10,34 @@ import { currentResult } from "./currentResult";
 
 type State = AttentionState & AttentionActions;
 
-function planeView(s: State, reducedMotion: boolean): readonly [PlaneData, PlaneOptions] | null {
+type HullOf = (result: AttentionResult, row: number) => Matrix;
+
+/**
+ * The hull a row's output must lie in under row-wise softmax: that of the values its query may
+ * see (masked keys, with a score of −∞, are left out). Remembers the last answer, because the
+ * plane is redrawn for every drag step while the result, and so the hull, changes less often.
+ */
+function createHullOf(): HullOf {
+  let last: { result: AttentionResult; row: number; hull: Matrix } | null = null;
+  return (result, i) => {
+    if (last && last.result === result && last.row === i) return last.hull;
+    const { scores, v } = result;
+    const visible: number[] = [];
+    for (let j = 0; j < scores.cols; j++) {
+      if (scores.data[i * scores.cols + j] !== Number.NEGATIVE_INFINITY)
+        visible.push(v.data[j * v.cols], v.data[j * v.cols + 1]);
+    }
+    const hull = convexHull(matrix(visible.length / 2, 2, visible));
+    last = { result, row: i, hull };
+    return hull;
+  };
+}
+
+function planeView(
+  s: State,
+  reducedMotion: boolean,
+  hullOf: HullOf,
+): readonly [PlaneData, PlaneOptions] | null {
   if (s.tokens.length === 0) return null;
   const result = currentResult(s);
   const { arrows, selectedRow } = s;
@@ -26,6 +55,7 @@ function planeView(s: State, reducedMotion: boolean): readonly [PlaneData, Plane
           selectedRow === null
             ? undefined
             : { row: selectedRow, weights: row(result.weights, selectedRow), values: result.v },
+        hull: selectedRow === null || result.v.cols < 2 ? undefined : hullOf(result, selectedRow),
       }
     : { tokens: s.tokens, points: s.points };
   const options: PlaneOptions = {
@@ -39,7 +69,8 @@ function planeView(s: State, reducedMotion: boolean): readonly [PlaneData, Plane
 
 /**
  * The embedding plane: the reader's tokens as draggable points, the outputs softmax(A)V, and
- * for the selected query row the lines that show its output as a mix of the value points. The
+ * for the selected query row the lines that show its output as a mix of the value points, inside
+ * the shaded convex hull of the values that row may see. The
  * plane moves a dragged point itself at once; the outputs follow when the result lands.
  */
 export function PlanePanel({ reducedMotion }: { reducedMotion: boolean }) {
@@ -48,7 +79,8 @@ export function PlanePanel({ reducedMotion }: { reducedMotion: boolean }) {
     (s: State) => [s.tokens, s.points, currentResult(s), s.arrows, s.selectedRow],
     [],
   );
-  const view = useCallback((s: State) => planeView(s, reducedMotion), [reducedMotion]);
+  const hullOf = useMemo(createHullOf, []);
+  const view = useCallback((s: State) => planeView(s, reducedMotion, hullOf), [reducedMotion, hullOf]);
   const ref = useStoreRenderer(store, drawPlane, inputs, view, [reducedMotion]);
   return <div ref={ref} className="dw-panel dw-plane-panel" />;
 }
