@@ -59,7 +59,10 @@ for (const [name, split] of Object.entries(tokenizers)) {
       expect(split("don't 3.14 cafe\u0301").tokens).toEqual(["don't", "3.14", "cafe\u0301"]);
     });
 
-    it("tokenizes 1 MB of text in under a second", () => {
+    // Typing into the box re-tokenizes on every keystroke, so a pasted megabyte must stay quick.
+    // The bound is loose (about 10× a quiet machine's time, for a loaded CI box) but still fails
+    // a quadratic tokenizer, which takes minutes on this input.
+    it("tokenizes 1 MB of text in well under the time a quadratic tokenizer needs", () => {
       const sentence = "The quick brown fox, jumps over 🐈 the lazy dog! ";
       const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
       const start = performance.now();
@@ -67,13 +70,13 @@ for (const [name, split] of Object.entries(tokenizers)) {
       const elapsed = performance.now() - start;
       expect(r.total).toBe(12 * Math.ceil(1_000_000 / sentence.length));
       expect(r.tokens).toHaveLength(64);
-      expect(elapsed).toBeLessThan(1000);
+      expect(elapsed).toBeLessThan(3000);
     });
 
     it("stays fast on 1 MB without any whitespace", () => {
       const start = performance.now();
       const r = split("🐈".repeat(500_000));
-      expect(performance.now() - start).toBeLessThan(1000);
+      expect(performance.now() - start).toBeLessThan(3000);
       expect(r.tokens.every((t) => t === "🐈")).toBe(true);
     });
   });
