@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { PresetName } from "../../core/presets";
-import type { Engine } from "../../engine";
 import { AttentionStoreProvider, useAttention, useAttentionStoreApi } from "../../state/attentionContext";
 import { createAttentionStore } from "../../state/attentionStore";
-import { BackendBadge } from "../shared/BackendBadge";
 import { useEngine } from "../shared/EngineContext";
+import { StoreBadge } from "../shared/StoreBadge";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { publishFigureValue } from "./figureValue";
 import { HeatmapPanel } from "./HeatmapPanel";
@@ -54,7 +53,7 @@ function ExplorerLayout({ id, stepByStep }: { id: string; stepByStep: boolean })
     <div className="dw-widget dw-attention-explorer" id={id} ref={rootRef}>
       <div className="dw-widget-top">
         <TokenInput />
-        <ExplorerBadge engine={engine} />
+        <StoreBadge engine={engine} store={store} />
       </div>
       {computeError ? (
         <p role="alert" className="dw-message dw-message-warning">
@@ -77,31 +76,4 @@ function ExplorerLayout({ id, stepByStep }: { id: string; stepByStep: boolean })
       <StepControls open={stepByStep} />
     </div>
   );
-}
-
-/** How often the badge's "ms per update" may change: a number rewritten every frame is unreadable. */
-const BADGE_REFRESH_MS = 250;
-
-/**
- * The badge on its own, fed transiently: during a drag it re-renders at most every
- * BADGE_REFRESH_MS, never in the frame that draws the new matrices.
- */
-function ExplorerBadge({ engine }: { engine: Engine }) {
-  const store = useAttentionStoreApi();
-  const [ms, setMs] = useState(() => store.getState().computeMs);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.computeMs === previous.computeMs || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        setMs(store.getState().computeMs);
-      }, BADGE_REFRESH_MS);
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [store]);
-  return <BackendBadge engine={engine} ms={ms} />;
 }

@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Activation } from "../../core/mlp";
-import type { Engine } from "../../engine";
 import { MlpStoreProvider, useMlp, useMlpStoreApi } from "../../state/mlpContext";
 import { createMlpStore, type MlpStore } from "../../state/mlpStore";
-import { BackendBadge } from "../shared/BackendBadge";
 import { useEngine } from "../shared/EngineContext";
+import { StoreBadge } from "../shared/StoreBadge";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { ChangeCounters } from "./ChangeCounters";
@@ -58,7 +57,7 @@ function ExplorerLayout({ id }: { id: string }) {
     <div className="dw-widget dw-mlp-explorer" id={id} ref={rootRef}>
       <div className="dw-widget-top">
         <SentenceField />
-        <ExplorerBadge engine={engine} />
+        <StoreBadge engine={engine} store={store} />
       </div>
       {computeError ? (
         <p role="alert" className="dw-message dw-message-warning">
@@ -92,28 +91,4 @@ function SentenceField() {
   const count = useMlp((s) => s.tokens.length);
   const setText = useMlp((s) => s.setText);
   return <TokenField text={text} message={message} count={count} onChange={setText} />;
-}
-
-/** How often the badge's "ms per update" may change: a number rewritten every frame is unreadable. */
-const BADGE_REFRESH_MS = 250;
-
-/** The badge, fed transiently so a drag re-renders it at most every BADGE_REFRESH_MS. */
-function ExplorerBadge({ engine }: { engine: Engine }) {
-  const store = useMlpStoreApi();
-  const [ms, setMs] = useState(() => store.getState().computeMs);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.computeMs === previous.computeMs || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        setMs(store.getState().computeMs);
-      }, BADGE_REFRESH_MS);
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [store]);
-  return <BackendBadge engine={engine} ms={ms} />;
 }

@@ -1,9 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { Engine } from "../../engine";
+import { useLayoutEffect, useRef, useState } from "react";
 import { SideBySideStoreProvider, useSideBySide, useSideBySideStoreApi } from "../../state/sideBySideContext";
 import { createSideBySideStore, type SideBySideStore } from "../../state/sideBySideStore";
-import { BackendBadge } from "../shared/BackendBadge";
 import { useEngine } from "../shared/EngineContext";
+import { StoreBadge } from "../shared/StoreBadge";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { publishFigureValue } from "./figureValue";
@@ -56,7 +55,7 @@ function SideBySideLayout({ id }: { id: string }) {
     <div className="dw-widget dw-side-by-side" id={id} ref={rootRef}>
       <div className="dw-widget-top">
         <SentenceField />
-        <SideBySideBadge engine={engine} />
+        <StoreBadge engine={engine} store={store} />
       </div>
       {computeError ? (
         <p role="alert" className="dw-message dw-message-warning">
@@ -88,28 +87,4 @@ function SentenceField() {
   const count = useSideBySide((s) => s.tokens.length);
   const setText = useSideBySide((s) => s.setText);
   return <TokenField text={text} message={message} count={count} onChange={setText} />;
-}
-
-/** How often the badge's "ms per update" may change: a number rewritten every frame is unreadable. */
-const BADGE_REFRESH_MS = 250;
-
-/** The badge, fed transiently so a drag re-renders it at most every BADGE_REFRESH_MS. */
-function SideBySideBadge({ engine }: { engine: Engine }) {
-  const store = useSideBySideStoreApi();
-  const [ms, setMs] = useState(() => store.getState().computeMs);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.computeMs === previous.computeMs || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        setMs(store.getState().computeMs);
-      }, BADGE_REFRESH_MS);
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [store]);
-  return <BackendBadge engine={engine} ms={ms} />;
 }

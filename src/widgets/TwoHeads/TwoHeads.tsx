@@ -1,8 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { PresetName } from "../../core/presets";
-import type { Engine } from "../../engine";
-import { BackendBadge } from "../shared/BackendBadge";
 import { useEngine } from "../shared/EngineContext";
+import { StoreBadge } from "../shared/StoreBadge";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { publishTwoHeadsValue } from "./figureValue";
@@ -54,7 +53,7 @@ function TwoHeadsLayout({ id }: { id: string }) {
     <div className="dw-widget dw-two-heads" id={id} ref={rootRef}>
       <div className="dw-widget-top">
         <TokenField text={text} message={message} count={count} onChange={setText} />
-        <HeadsBadge engine={engine} />
+        <StoreBadge engine={engine} store={store} />
       </div>
       {computeError ? (
         <p role="alert" className="dw-message dw-message-warning">
@@ -69,28 +68,4 @@ function TwoHeadsLayout({ id }: { id: string }) {
       ) : null}
     </div>
   );
-}
-
-/** How often the badge's "ms per update" may change during a drag (as in AttentionExplorer). */
-const BADGE_REFRESH_MS = 250;
-
-/** The badge fed transiently, so a drag re-renders it at most every BADGE_REFRESH_MS. */
-function HeadsBadge({ engine }: { engine: Engine }) {
-  const store = useTwoHeadsStoreApi();
-  const [ms, setMs] = useState(() => store.getState().computeMs);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.computeMs === previous.computeMs || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        setMs(store.getState().computeMs);
-      }, BADGE_REFRESH_MS);
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [store]);
-  return <BackendBadge engine={engine} ms={ms} />;
 }
