@@ -1,6 +1,12 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { commands, userEvent } from "vitest/browser";
+import {
+  type FigureElement as FigureOf,
+  nextResult as nextResultOf,
+  panelVersion,
+  settled as settledOf,
+} from "../../../tests/support/figures";
 import { attention } from "../../core/attention";
 import { fromRows } from "../../core/matrix";
 import { createEngine, type Engine } from "../../engine";
@@ -10,7 +16,7 @@ import type { AttentionFigureValue } from "./figureValue";
 import "../../viz/palette.css";
 import "../../viz/viz.css";
 
-type FigureElement = HTMLElement & { value: AttentionFigureValue };
+type FigureElement = FigureOf<AttentionFigureValue>;
 
 let engine: Engine;
 
@@ -19,36 +25,9 @@ beforeAll(async () => {
   await engine.start();
 });
 
-/** Resolves with the figure's value once a result newer than `after` has been drawn. */
-function nextResult(root: FigureElement, after: number): Promise<AttentionFigureValue> {
-  const version = () =>
-    Number(root.querySelector<HTMLElement>('[data-kind="weights"]')?.dataset.resultVersion || 0);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("no new result within 60 s")), 60_000);
-    const check = () => {
-      if (version() > after) {
-        clearTimeout(timer);
-        root.removeEventListener("input", check);
-        resolve(root.value);
-      }
-    };
-    root.addEventListener("input", () => requestAnimationFrame(check));
-    check();
-  });
-}
-
-/** The figure's value once no new result has landed for 400 ms (the last job of a drag is drawn). */
-async function settled(root: FigureElement): Promise<AttentionFigureValue> {
-  let last = -1;
-  while (resultVersion(root) !== last) {
-    last = resultVersion(root);
-    await new Promise((r) => setTimeout(r, 400));
-  }
-  return root.value;
-}
-
-const resultVersion = (root: HTMLElement) =>
-  Number(root.querySelector<HTMLElement>('[data-kind="weights"]')?.dataset.resultVersion || 0);
+const resultVersion = panelVersion("weights");
+const nextResult = (root: FigureElement, after: number) => nextResultOf(root, after, resultVersion);
+const settled = (root: FigureElement) => settledOf(root, resultVersion);
 
 function mount(id: string, text: string) {
   render(

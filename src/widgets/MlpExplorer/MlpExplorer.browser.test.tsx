@@ -1,6 +1,12 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { commands, userEvent } from "vitest/browser";
+import {
+  type FigureElement as FigureOf,
+  nextResult as nextResultOf,
+  panelVersion,
+  settled as settledOf,
+} from "../../../tests/support/figures";
 import { fromRows } from "../../core/matrix";
 import { mlp } from "../../core/mlp";
 import { createEngine, type Engine } from "../../engine";
@@ -10,7 +16,7 @@ import { MlpExplorer } from "./MlpExplorer";
 import "../../viz/palette.css";
 import "../../viz/viz.css";
 
-type FigureElement = HTMLElement & { value: MlpFigureValue };
+type FigureElement = FigureOf<MlpFigureValue>;
 
 let engine: Engine;
 
@@ -19,34 +25,9 @@ beforeAll(async () => {
   await engine.start();
 });
 
-const resultVersion = (root: HTMLElement) =>
-  Number(root.querySelector<HTMLElement>('[data-kind="hidden"]')?.dataset.resultVersion || 0);
-
-/** Resolves with the figure's value once a result newer than `after` has been drawn. */
-function nextResult(root: FigureElement, after: number): Promise<MlpFigureValue> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("no new result within 60 s")), 60_000);
-    const check = () => {
-      if (resultVersion(root) > after) {
-        clearTimeout(timer);
-        root.removeEventListener("input", check);
-        resolve(root.value);
-      }
-    };
-    root.addEventListener("input", () => requestAnimationFrame(check));
-    check();
-  });
-}
-
-/** The figure's value once no new result has landed for 400 ms (the last job of a drag is drawn). */
-async function settled(root: FigureElement): Promise<MlpFigureValue> {
-  let last = -1;
-  while (resultVersion(root) !== last) {
-    last = resultVersion(root);
-    await new Promise((r) => setTimeout(r, 400));
-  }
-  return root.value;
-}
+const resultVersion = panelVersion("hidden");
+const nextResult = (root: FigureElement, after: number) => nextResultOf(root, after, resultVersion);
+const settled = (root: FigureElement) => settledOf(root, resultVersion);
 
 function mount(id: string, text: string) {
   render(

@@ -1,6 +1,7 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { commands, userEvent } from "vitest/browser";
+import { settled as settledOf } from "../../../tests/support/figures";
 import { attention } from "../../core/attention";
 import { fromRows } from "../../core/matrix";
 import { mlp } from "../../core/mlp";
@@ -30,16 +31,12 @@ function mount(id: string, text = "the cat sat on the mat") {
 }
 
 /** The figure's value once both models computed the points on screen and nothing landed for 400 ms. */
-async function settled(root: FigureElement): Promise<SideBySideFigureValue> {
-  const deadline = Date.now() + 60_000;
-  let last = -1;
-  while (!root.value.settled || root.value.resultVersion !== last) {
-    if (Date.now() > deadline) throw new Error("the figure did not settle within 60 s");
-    last = root.value.resultVersion;
-    await new Promise((r) => setTimeout(r, 400));
-  }
-  return root.value;
-}
+const settled = (root: FigureElement) =>
+  settledOf(
+    root,
+    () => root.value.resultVersion,
+    (value) => value.settled,
+  );
 
 function expectMatchesCore(value: SideBySideFigureValue, tolerance: number) {
   const x = fromRows(value.points);

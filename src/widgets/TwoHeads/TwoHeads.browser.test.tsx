@@ -1,6 +1,7 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "vitest/browser";
+import { settled as settledOf } from "../../../tests/support/figures";
 import { attention } from "../../core/attention";
 import { fromRows } from "../../core/matrix";
 import { createEngine, type Engine } from "../../engine";
@@ -37,16 +38,12 @@ function expectEachHeadMatchesCore(value: TwoHeadsFigureValue, tolerance: number
 }
 
 /** The value once no new result has landed for 400 ms. */
-async function settled(root: FigureElement): Promise<TwoHeadsFigureValue> {
-  const version = () =>
-    root.querySelector<HTMLElement>('[data-head="1"] [data-kind="weights"]')?.dataset.resultVersion;
-  let last: string | undefined = "none";
-  while (version() !== last) {
-    last = version();
-    await new Promise((r) => setTimeout(r, 400));
-  }
-  return root.value;
-}
+const settled = (root: FigureElement) =>
+  settledOf(root, () =>
+    Number(
+      root.querySelector<HTMLElement>('[data-head="1"] [data-kind="weights"]')?.dataset.resultVersion || 0,
+    ),
+  );
 
 describe("TwoHeads in Chromium on WebGPU", () => {
   afterEach(() => cleanup());

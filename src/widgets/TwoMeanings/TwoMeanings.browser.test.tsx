@@ -1,6 +1,7 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { userEvent } from "vitest/browser";
+import { nextResult as nextResultOf } from "../../../tests/support/figures";
 import { attention } from "../../core/attention";
 import { fromRows } from "../../core/matrix";
 import { createEngine, type Engine } from "../../engine";
@@ -20,20 +21,8 @@ beforeAll(async () => {
 });
 
 /** Resolves with the figure's value once a result newer than `after` has landed. */
-function nextResult(root: FigureElement, after: number): Promise<TwoMeaningsFigureValue> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("no new result within 60 s")), 60_000);
-    const check = () => {
-      if (root.value.resultVersion > after) {
-        clearTimeout(timer);
-        root.removeEventListener("input", check);
-        resolve(root.value);
-      }
-    };
-    root.addEventListener("input", check);
-    check();
-  });
-}
+const nextResult = (root: FigureElement, after: number) =>
+  nextResultOf(root, after, () => root.value.resultVersion);
 
 function mount(id: string, count: number) {
   render(
