@@ -1,11 +1,11 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { PresetName } from "../../core/presets";
 import { AttentionStoreProvider, useAttention, useAttentionStoreApi } from "../../state/attentionContext";
 import { createAttentionStore } from "../../state/attentionStore";
 import { useEngine } from "../shared/EngineContext";
 import { StoreBadge } from "../shared/StoreBadge";
 import { useReducedMotion } from "../shared/useReducedMotion";
-import { publishFigureValue } from "./figureValue";
+
 import { HeatmapPanel } from "./HeatmapPanel";
 import { PlanePanel } from "./PlanePanel";
 import { ProjectionControls } from "./ProjectionControls";
@@ -15,6 +15,8 @@ import { useAttentionCompute } from "./useAttentionCompute";
 import { ViewControls } from "./ViewControls";
 import "../shared/widget.css";
 import "./attentionExplorer.css";
+import { newResult, usePublishedFigure } from "../shared/publishFigure";
+import { figureValue } from "./figureValue";
 
 export interface AttentionExplorerProps {
   /** Names this instance (for labels and, later, its share link); unique on the page. */
@@ -45,8 +47,7 @@ function ExplorerLayout({ id, stepByStep }: { id: string; stepByStep: boolean })
   const reducedMotion = useReducedMotion();
   const hasTokens = useAttention((s) => s.tokens.length > 0);
   const store = useAttentionStoreApi();
-  const rootRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const rootRef = usePublishedFigure(store, figureValue, newResult);
   const computeError = useAttention((s) => s.computeError);
 
   return (

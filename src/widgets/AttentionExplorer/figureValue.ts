@@ -1,6 +1,6 @@
 import type { Normalisation } from "../../core/attention";
 import { toRows } from "../../core/matrix";
-import type { AttentionActions, AttentionState } from "../../state/attentionStore";
+import type { AttentionState } from "../../state/attentionStore";
 import { currentResult } from "./currentResult";
 
 /** What a host page reads from the widget's root element as `element.value`. */
@@ -40,33 +40,5 @@ export function figureValue(s: AttentionState): AttentionFigureValue {
     scores: result ? toRows(result.scores) : null,
     weights: result ? toRows(result.weights) : null,
     out: result ? toRows(result.out) : null,
-  };
-}
-
-/**
- * Publishes the widget's state on its root element, as Observable Plot's figures do: `value` is a
- * getter (built only when read), and a bubbling `input` event fires whenever a new result is
- * drawn, so any host (a test, an embedding page) can follow the figure without reaching into React.
- */
-export function publishFigureValue(
-  element: HTMLElement,
-  store: {
-    getState(): AttentionState & AttentionActions;
-    subscribe(l: (s: AttentionState) => void): () => void;
-  },
-): () => void {
-  Object.defineProperty(element, "value", {
-    configurable: true,
-    get: () => figureValue(store.getState()),
-  });
-  let version = store.getState().resultVersion;
-  const unsubscribe = store.subscribe((s) => {
-    if (s.resultVersion === version) return;
-    version = s.resultVersion;
-    element.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  return () => {
-    unsubscribe();
-    Reflect.deleteProperty(element, "value");
   };
 }

@@ -1,10 +1,10 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { BilinearStoreProvider, useBilinear, useBilinearStoreApi } from "../../state/bilinearContext";
 import { type BilinearPresetName, type BilinearStore, createBilinearStore } from "../../state/bilinearStore";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { BilinearPlanePanel } from "./BilinearPlanePanel";
-import { publishFigureValue } from "./figureValue";
+
 import { LayerTermsTable } from "./LayerTermsTable";
 import { TermsTable } from "./TermsTable";
 import { TokenPickers } from "./TokenPickers";
@@ -12,6 +12,8 @@ import { useReadout } from "./useReadout";
 import { WeightControls } from "./WeightControls";
 import "../shared/widget.css";
 import "./bilinearScore.css";
+import { usePublishedFigure } from "../shared/publishFigure";
+import { figureValue, INPUTS } from "./figureValue";
 
 export interface BilinearScoreProps {
   /** Names this instance; unique on the page. */
@@ -45,9 +47,10 @@ export function BilinearScoreView({ id, store }: { id: string; store: BilinearSt
 
 function Layout({ id }: { id: string }) {
   const store = useBilinearStoreApi();
+  const rootRef = usePublishedFigure(store, figureValue, (s, p) =>
+    INPUTS.some((name) => s[name] !== p[name]),
+  );
   const reducedMotion = useReducedMotion();
-  const rootRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
   const readout = useReadout();
   const text = useBilinear((s) => s.text);
   const message = useBilinear((s) => s.message);

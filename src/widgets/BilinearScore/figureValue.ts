@@ -44,27 +44,5 @@ export function figureValue(s: BilinearState, readout: BilinearReadout | null = 
   return value;
 }
 
-const INPUTS = ["tokens", "points", "query", "key", "wq", "wk", "unit"] as const;
-
-/**
- * Publishes the figure's state as `element.value` (a getter) and fires a bubbling `input` event
- * whenever something the terms depend on changes: a drag, a choice of i or j, an edited matrix.
- */
-export function publishFigureValue(
-  element: HTMLElement,
-  store: {
-    getState(): BilinearState;
-    subscribe(listener: (s: BilinearState, p: BilinearState) => void): () => void;
-  },
-): () => void {
-  Object.defineProperty(element, "value", { configurable: true, get: () => figureValue(store.getState()) });
-  const unsubscribe = store.subscribe((s, previous) => {
-    if (INPUTS.some((name) => s[name] !== previous[name])) {
-      element.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-  });
-  return () => {
-    unsubscribe();
-    Reflect.deleteProperty(element, "value");
-  };
-}
+/** What the terms depend on: a change to any of them is news for the host. */
+export const INPUTS = ["tokens", "points", "query", "key", "wq", "wk", "unit"] as const;

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { Activation } from "../../core/mlp";
 import { MlpStoreProvider, useMlp, useMlpStoreApi } from "../../state/mlpContext";
 import { createMlpStore, type MlpStore } from "../../state/mlpStore";
@@ -7,13 +7,15 @@ import { StoreBadge } from "../shared/StoreBadge";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { ChangeCounters } from "./ChangeCounters";
-import { publishFigureValue } from "./figureValue";
+
 import { MlpControls } from "./MlpControls";
 import { MlpHeatmapPanel } from "./MlpHeatmapPanel";
 import { MlpPlanePanel } from "./MlpPlanePanel";
 import { useMlpCompute } from "./useMlpCompute";
 import "../shared/widget.css";
 import "./mlpExplorer.css";
+import { newResult, usePublishedFigure } from "../shared/publishFigure";
+import { figureValue } from "./figureValue";
 
 export interface MlpExplorerProps {
   /** Names this instance (for labels and, later, its share link); unique on the page. */
@@ -48,8 +50,7 @@ function ExplorerLayout({ id }: { id: string }) {
   useMlpCompute(engine);
   const reducedMotion = useReducedMotion();
   const store = useMlpStoreApi();
-  const rootRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const rootRef = usePublishedFigure(store, figureValue, newResult);
   const hasTokens = useMlp((s) => s.tokens.length > 0);
   const computeError = useMlp((s) => s.computeError);
 

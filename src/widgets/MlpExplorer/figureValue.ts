@@ -35,24 +35,3 @@ export function figureValue(s: MlpState): MlpFigureValue {
     counts: mlpChangeCounts({ ...s, result }),
   };
 }
-
-/**
- * Publishes the widget's state on its root element: `value` is a getter (built only when read),
- * and a bubbling `input` event fires whenever a new result lands, so any host can follow it.
- */
-export function publishFigureValue(
-  element: HTMLElement,
-  store: { getState(): MlpState; subscribe(listener: (s: MlpState) => void): () => void },
-): () => void {
-  Object.defineProperty(element, "value", { configurable: true, get: () => figureValue(store.getState()) });
-  let version = store.getState().resultVersion;
-  const unsubscribe = store.subscribe((s) => {
-    if (s.resultVersion === version) return;
-    version = s.resultVersion;
-    element.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  return () => {
-    unsubscribe();
-    Reflect.deleteProperty(element, "value");
-  };
-}

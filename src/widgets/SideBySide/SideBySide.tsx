@@ -1,11 +1,11 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { SideBySideStoreProvider, useSideBySide, useSideBySideStoreApi } from "../../state/sideBySideContext";
 import { createSideBySideStore, type SideBySideStore } from "../../state/sideBySideStore";
 import { useEngine } from "../shared/EngineContext";
 import { StoreBadge } from "../shared/StoreBadge";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
-import { publishFigureValue } from "./figureValue";
+
 import { MixingPanel } from "./MixingPanel";
 import { OutputPicker, SideBySideControls } from "./SideBySideControls";
 import { OutputShiftReadout, SideBySideCounters } from "./SideBySideCounters";
@@ -13,6 +13,8 @@ import { SideBySidePlane } from "./SideBySidePlane";
 import { useSideBySideCompute } from "./useSideBySideCompute";
 import "../shared/widget.css";
 import "./sideBySide.css";
+import { usePublishedFigure } from "../shared/publishFigure";
+import { figureValue } from "./figureValue";
 
 export interface SideBySideProps {
   /** Names this instance; unique on the page. */
@@ -46,8 +48,11 @@ function SideBySideLayout({ id }: { id: string }) {
   useSideBySideCompute(engine);
   const reducedMotion = useReducedMotion();
   const store = useSideBySideStoreApi();
-  const rootRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const rootRef = usePublishedFigure(
+    store,
+    figureValue,
+    (s, p) => s.resultVersion !== p.resultVersion || s.frozen !== p.frozen,
+  );
   const hasTokens = useSideBySide((s) => s.tokens.length > 0);
   const computeError = useSideBySide((s) => s.computeError);
 

@@ -56,25 +56,3 @@ export function figureValue(s: SideBySideState): SideBySideFigureValue {
     resultVersion: s.resultVersion,
   };
 }
-
-/**
- * Publishes the widget's state on its root element: `value` is a getter (built only when read),
- * and a bubbling `input` event fires whenever a result lands or the freeze is toggled.
- */
-export function publishFigureValue(
-  element: HTMLElement,
-  store: {
-    getState(): SideBySideState;
-    subscribe(listener: (s: SideBySideState, p: SideBySideState) => void): () => void;
-  },
-): () => void {
-  Object.defineProperty(element, "value", { configurable: true, get: () => figureValue(store.getState()) });
-  const unsubscribe = store.subscribe((s, previous) => {
-    if (s.resultVersion === previous.resultVersion && s.frozen === previous.frozen) return;
-    element.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  return () => {
-    unsubscribe();
-    Reflect.deleteProperty(element, "value");
-  };
-}

@@ -1,16 +1,17 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { PresetName } from "../../core/presets";
 import { useEngine } from "../shared/EngineContext";
 import { StoreBadge } from "../shared/StoreBadge";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
-import { publishTwoHeadsValue } from "./figureValue";
+import { twoHeadsFigureValue } from "./figureValue";
 import { HeadPanel } from "./HeadPanel";
 import { TwoHeadsStoreProvider, useTwoHeads, useTwoHeadsStoreApi } from "./twoHeadsContext";
 import { createTwoHeadsStore } from "./twoHeadsStore";
 import { useTwoHeadsCompute } from "./useTwoHeadsCompute";
 import "../shared/widget.css";
 import "./twoHeads.css";
+import { newResult, usePublishedFigure } from "../shared/publishFigure";
 
 export interface TwoHeadsProps {
   /** Names this instance; unique on the page. */
@@ -38,11 +39,7 @@ function TwoHeadsLayout({ id }: { id: string }) {
   useTwoHeadsCompute(engine);
   const reducedMotion = useReducedMotion();
   const store = useTwoHeadsStoreApi();
-  const rootRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(
-    () => (rootRef.current ? publishTwoHeadsValue(rootRef.current, store) : undefined),
-    [store],
-  );
+  const rootRef = usePublishedFigure(store, twoHeadsFigureValue, newResult);
   const text = useTwoHeads((s) => s.text);
   const message = useTwoHeads((s) => s.message);
   const count = useTwoHeads((s) => s.tokens.length);

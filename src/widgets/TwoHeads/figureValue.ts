@@ -34,24 +34,3 @@ export function twoHeadsFigureValue(s: TwoHeadsState): TwoHeadsFigureValue {
     })),
   };
 }
-
-/** `element.value` as a getter, and a bubbling `input` event whenever new results are drawn. */
-export function publishTwoHeadsValue(
-  element: HTMLElement,
-  store: { getState(): TwoHeadsState; subscribe(l: (s: TwoHeadsState) => void): () => void },
-): () => void {
-  Object.defineProperty(element, "value", {
-    configurable: true,
-    get: () => twoHeadsFigureValue(store.getState()),
-  });
-  let version = store.getState().resultVersion;
-  const unsubscribe = store.subscribe((s) => {
-    if (s.resultVersion === version) return;
-    version = s.resultVersion;
-    element.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  return () => {
-    unsubscribe();
-    Reflect.deleteProperty(element, "value");
-  };
-}

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { PresetName } from "../../core/presets";
 import type { Engine } from "../../engine";
 import {
@@ -9,13 +9,15 @@ import {
 import { createTwoMeaningsStore, type TwoMeaningsStore } from "../../state/twoMeaningsStore";
 import { BackendBadge } from "../shared/BackendBadge";
 import { useEngine } from "../shared/EngineContext";
-import { publishFigureValue } from "./figureValue";
+
 import { ParameterPanel } from "./ParameterPanel";
 import { TwoMeaningsControls } from "./TwoMeaningsControls";
 import { useTwoMeaningsCompute } from "./useTwoMeaningsCompute";
 import { WeightsGrid } from "./WeightsGrid";
 import "../shared/widget.css";
 import "./twoMeanings.css";
+import { newResult, usePublishedFigure } from "../shared/publishFigure";
+import { figureValue } from "./figureValue";
 
 export interface TwoMeaningsProps {
   /** Names this instance; unique on the page. */
@@ -50,8 +52,7 @@ function Layout({ id }: { id: string }) {
   const engine = useEngine();
   useTwoMeaningsCompute(engine);
   const store = useTwoMeaningsStoreApi();
-  const rootRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => (rootRef.current ? publishFigureValue(rootRef.current, store) : undefined), [store]);
+  const rootRef = usePublishedFigure(store, figureValue, newResult);
   const computeError = useTwoMeanings((s) => s.computeError);
 
   return (

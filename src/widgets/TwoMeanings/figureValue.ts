@@ -41,21 +41,3 @@ export function figureValue(s: TwoMeaningsState): TwoMeaningsFigureValue {
     resultVersion: s.resultVersion,
   };
 }
-
-/** `element.value` as a getter, and a bubbling `input` event whenever a new result lands. */
-export function publishFigureValue(
-  element: HTMLElement,
-  store: { getState(): TwoMeaningsState; subscribe(listener: (s: TwoMeaningsState) => void): () => void },
-): () => void {
-  Object.defineProperty(element, "value", { configurable: true, get: () => figureValue(store.getState()) });
-  let version = store.getState().resultVersion;
-  const unsubscribe = store.subscribe((s) => {
-    if (s.resultVersion === version) return;
-    version = s.resultVersion;
-    element.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  return () => {
-    unsubscribe();
-    Reflect.deleteProperty(element, "value");
-  };
-}
