@@ -1,3 +1,4 @@
+import "./sidenote.css";
 import { type ReactNode, useId, useState } from "react";
 
 /**

@@ -1,3 +1,4 @@
+import "./contents.css";
 import { useActiveSection } from "./useActiveSection";
 
 export interface ContentsEntry {
