@@ -51,6 +51,7 @@ describe("App", () => {
       .getAllByRole("link")
       .map((link) => link.getAttribute("href"));
     expect(hrefs).toEqual([
+      "#question",
       "#attention",
       "#fixed-mlp",
       "#attention-steps",

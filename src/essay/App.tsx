@@ -1,7 +1,7 @@
 import type { ComponentType } from "react";
 import { Bibliography } from "./Bibliography";
 import { Header } from "./Header";
-import { Opening } from "./Opening";
+import { Opening, QUESTION_ID } from "./Opening";
 import { AttentionSection } from "./sections/AttentionSection";
 import { AttentionStepsSection } from "./sections/AttentionStepsSection";
 import type { SectionProps } from "./sections/EssaySection";
@@ -32,6 +32,7 @@ const BIBLIOGRAPHY_ID = "references";
 
 export function App() {
   const contents = [
+    { id: QUESTION_ID, title: "The question" },
     ...sections.map(({ id, title }) => ({ id, title })),
     { id: BIBLIOGRAPHY_ID, title: "References" },
   ];

@@ -1,6 +1,9 @@
 import { Cite } from "./Cite";
 import { TeX } from "./Math";
 
+/** The anchor of the heading that states the two positions, for the table of contents. */
+export const QUESTION_ID = "question";
+
 /** The question the essay sets out to test, and the two readings of it. */
 export function Opening() {
   return (
@@ -21,6 +24,7 @@ export function Opening() {
         of weights did not exist before the input arrived. It is computed from the input, and a different
         sentence produces a different matrix.
       </p>
+      <h2 id={QUESTION_ID}>The question</h2>
       <p>
         In a forum thread about whether transformers could ever scale to general intelligence, one participant
         argued that this is what sets them apart: fully connected, convolutional and most recurrent networks
