@@ -3,14 +3,13 @@ import type { PresetName } from "../../core/presets";
 import { AttentionStoreProvider, useAttention, useAttentionStoreApi } from "../../state/attentionContext";
 import { createAttentionStore } from "../../state/attentionStore";
 import { useEngine } from "../shared/EngineContext";
-import { StoreBadge } from "../shared/StoreBadge";
 import { useReducedMotion } from "../shared/useReducedMotion";
+import { WidgetHeader } from "../shared/WidgetHeader";
 
 import { HeatmapPanel } from "./HeatmapPanel";
 import { PlanePanel } from "./PlanePanel";
 import { ProjectionControls } from "./ProjectionControls";
 import { StepControls } from "./StepControls";
-import { TokenInput } from "./TokenInput";
 import { useAttentionCompute } from "./useAttentionCompute";
 import { ViewControls } from "./ViewControls";
 import "../shared/widget.css";
@@ -48,19 +47,10 @@ function ExplorerLayout({ id, stepByStep }: { id: string; stepByStep: boolean })
   const hasTokens = useAttention((s) => s.tokens.length > 0);
   const store = useAttentionStoreApi();
   const rootRef = usePublishedFigure(store, figureValue, newResult);
-  const computeError = useAttention((s) => s.computeError);
 
   return (
     <div className="dw-widget dw-attention-explorer" id={id} ref={rootRef}>
-      <div className="dw-widget-top">
-        <TokenInput />
-        <StoreBadge engine={engine} store={store} />
-      </div>
-      {computeError ? (
-        <p role="alert" className="dw-message dw-message-warning">
-          The last update failed ({computeError}); the figure shows the previous result.
-        </p>
-      ) : null}
+      <WidgetHeader engine={engine} store={store} />
       {hasTokens ? (
         <div className="dw-explorer-figures">
           <PlanePanel reducedMotion={reducedMotion} />

@@ -3,9 +3,8 @@ import type { Activation } from "../../core/mlp";
 import { MlpStoreProvider, useMlp, useMlpStoreApi } from "../../state/mlpContext";
 import { createMlpStore, type MlpStore } from "../../state/mlpStore";
 import { useEngine } from "../shared/EngineContext";
-import { StoreBadge } from "../shared/StoreBadge";
-import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
+import { WidgetHeader } from "../shared/WidgetHeader";
 import { ChangeCounters } from "./ChangeCounters";
 
 import { MlpControls } from "./MlpControls";
@@ -52,19 +51,10 @@ function ExplorerLayout({ id }: { id: string }) {
   const store = useMlpStoreApi();
   const rootRef = usePublishedFigure(store, figureValue, newResult);
   const hasTokens = useMlp((s) => s.tokens.length > 0);
-  const computeError = useMlp((s) => s.computeError);
 
   return (
     <div className="dw-widget dw-mlp-explorer" id={id} ref={rootRef}>
-      <div className="dw-widget-top">
-        <SentenceField />
-        <StoreBadge engine={engine} store={store} />
-      </div>
-      {computeError ? (
-        <p role="alert" className="dw-message dw-message-warning">
-          The last update failed ({computeError}); the figure shows the previous result.
-        </p>
-      ) : null}
+      <WidgetHeader engine={engine} store={store} />
       <div className="dw-mlp-bar">
         <MlpControls />
         <ChangeCounters />
@@ -84,12 +74,4 @@ function ExplorerLayout({ id }: { id: string }) {
       </div>
     </div>
   );
-}
-
-function SentenceField() {
-  const text = useMlp((s) => s.text);
-  const message = useMlp((s) => s.message);
-  const count = useMlp((s) => s.tokens.length);
-  const setText = useMlp((s) => s.setText);
-  return <TokenField text={text} message={message} count={count} onChange={setText} />;
 }

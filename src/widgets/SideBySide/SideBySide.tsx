@@ -2,9 +2,8 @@ import { useState } from "react";
 import { SideBySideStoreProvider, useSideBySide, useSideBySideStoreApi } from "../../state/sideBySideContext";
 import { createSideBySideStore, type SideBySideStore } from "../../state/sideBySideStore";
 import { useEngine } from "../shared/EngineContext";
-import { StoreBadge } from "../shared/StoreBadge";
-import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
+import { WidgetHeader } from "../shared/WidgetHeader";
 
 import { MixingPanel } from "./MixingPanel";
 import { OutputPicker, SideBySideControls } from "./SideBySideControls";
@@ -54,19 +53,10 @@ function SideBySideLayout({ id }: { id: string }) {
     (s, p) => s.resultVersion !== p.resultVersion || s.frozen !== p.frozen,
   );
   const hasTokens = useSideBySide((s) => s.tokens.length > 0);
-  const computeError = useSideBySide((s) => s.computeError);
 
   return (
     <div className="dw-widget dw-side-by-side" id={id} ref={rootRef}>
-      <div className="dw-widget-top">
-        <SentenceField />
-        <StoreBadge engine={engine} store={store} />
-      </div>
-      {computeError ? (
-        <p role="alert" className="dw-message dw-message-warning">
-          The last update failed ({computeError}); the figure shows the previous result.
-        </p>
-      ) : null}
+      <WidgetHeader engine={engine} store={store} />
       <div className="dw-sbs-bar">
         <SideBySideControls />
         <SideBySideCounters />
@@ -84,12 +74,4 @@ function SideBySideLayout({ id }: { id: string }) {
       ) : null}
     </div>
   );
-}
-
-function SentenceField() {
-  const text = useSideBySide((s) => s.text);
-  const message = useSideBySide((s) => s.message);
-  const count = useSideBySide((s) => s.tokens.length);
-  const setText = useSideBySide((s) => s.setText);
-  return <TokenField text={text} message={message} count={count} onChange={setText} />;
 }

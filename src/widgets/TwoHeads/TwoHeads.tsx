@@ -1,9 +1,8 @@
 import { useState } from "react";
 import type { PresetName } from "../../core/presets";
 import { useEngine } from "../shared/EngineContext";
-import { StoreBadge } from "../shared/StoreBadge";
-import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
+import { WidgetHeader } from "../shared/WidgetHeader";
 import { twoHeadsFigureValue } from "./figureValue";
 import { HeadPanel } from "./HeadPanel";
 import { TwoHeadsStoreProvider, useTwoHeads, useTwoHeadsStoreApi } from "./twoHeadsContext";
@@ -40,23 +39,11 @@ function TwoHeadsLayout({ id }: { id: string }) {
   const reducedMotion = useReducedMotion();
   const store = useTwoHeadsStoreApi();
   const rootRef = usePublishedFigure(store, twoHeadsFigureValue, newResult);
-  const text = useTwoHeads((s) => s.text);
-  const message = useTwoHeads((s) => s.message);
   const count = useTwoHeads((s) => s.tokens.length);
-  const setText = useTwoHeads((s) => s.setText);
-  const computeError = useTwoHeads((s) => s.computeError);
 
   return (
     <div className="dw-widget dw-two-heads" id={id} ref={rootRef}>
-      <div className="dw-widget-top">
-        <TokenField text={text} message={message} count={count} onChange={setText} />
-        <StoreBadge engine={engine} store={store} />
-      </div>
-      {computeError ? (
-        <p role="alert" className="dw-message dw-message-warning">
-          The last update failed ({computeError}); the figure shows the previous result.
-        </p>
-      ) : null}
+      <WidgetHeader engine={engine} store={store} />
       {count > 0 ? (
         <div className="dw-two-heads-grid">
           <HeadPanel head={0} reducedMotion={reducedMotion} />
