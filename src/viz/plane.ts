@@ -39,6 +39,8 @@ export interface PlaneOptions {
   reducedMotion?: boolean;
   /** Side of the square viewBox in px; default 400. The SVG scales down to its container. */
   size?: number;
+  /** What the diamonds are, in the legend and for screen readers; default "attention output". */
+  outputName?: string;
 }
 
 export interface PlaneHandle {
@@ -131,6 +133,8 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
     select: (index) => opts.onSelect?.(index),
   });
 
+  const outputName = () => opts.outputName ?? "attention output";
+
   /** The token whose own value a screen reader may be announcing: moved or focused. */
   const activeToken = () =>
     moving >= 0 ? moving : tokenNodes.indexOf(svgNode.ownerDocument.activeElement as SVGGElement);
@@ -218,8 +222,8 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
     if (changed("outputs", [outputs, s])) entered = outputLayer.draw(outputs, s) || entered;
     if (changed("mixing", [s, ...mixingDeps(mixing)])) entered = mixingLayer.draw(mixing, s) || entered;
     if (changed("hull", [current.hull, s])) hullLayer.draw(current.hull ?? null, s);
-    const legend = legendItems(arrowSets, outputs.length > 0, mixing !== null);
-    if (changed("legend", [legend.map((item) => `${item.role}-${item.mark}`).join()]))
+    const legend = legendItems(arrowSets, outputs.length > 0, mixing !== null, outputName());
+    if (changed("legend", [legend.map((item) => `${item.role}-${item.mark}-${item.label}`).join()]))
       drawLegend(layers.legend, legend);
 
     // New marks get their names now; otherwise names may wait for a burst of updates to settle.
@@ -236,10 +240,11 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
         describeToken(w, node, tokens[i], drawn[i]);
       });
     if (changed("arrowTexts", [arrowSets, tokens])) arrowLayer.label(tokens);
-    if (changed("outputTexts", [outputs, tokens])) outputLayer.label(outputs, tokens);
+    if (changed("outputTexts", [outputs, tokens, outputName()]))
+      outputLayer.label(outputs, tokens, outputName());
     if (changed("mixingTexts", [tokens, ...mixingDeps(mixing)])) mixingLayer.label(mixing, tokens);
-    if (changed("desc", [tokens, drawnVersion, arrowSets, outputs.length > 0, mixing?.row]))
-      w.text(desc, describePlane(tokens, drawn, arrowSets, outputs.length > 0, mixing));
+    if (changed("desc", [tokens, drawnVersion, arrowSets, outputs.length > 0, mixing?.row, outputName()]))
+      w.text(desc, describePlane(tokens, drawn, arrowSets, outputs.length > 0, mixing, outputName()));
   }
 
   render();

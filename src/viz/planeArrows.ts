@@ -138,9 +138,9 @@ export interface LegendItem {
 export function drawLegend(group: Group, items: readonly LegendItem[]): void {
   group
     .selectAll<SVGGElement, LegendItem>("g.dw-legend-item")
-    .data(items, (d) => `${d.role}-${d.mark}`)
+    .data(items, (d) => `${d.role}-${d.mark}-${d.label}`)
     .join((enter) => {
-      // Role and mark are the key: everything but the row's place is fixed when it enters.
+      // Role, mark and label are the key: everything but the row's place is fixed when it enters.
       const g = enter.append("g").attr("class", "dw-legend-item");
       g.append("path")
         .attr("class", "dw-legend-mark")

@@ -9,12 +9,13 @@ export function legendItems(
   arrowSets: readonly ArrowSet[],
   hasOutputs: boolean,
   hasMixing: boolean,
+  outputName: string = roleNames.output,
 ): LegendItem[] {
   const items: LegendItem[] = [{ role: "token", label: "token", mark: "dot" }];
   for (const set of arrowSets)
     items.push({ role: arrowRoles[set.kind], label: roleNames[arrowRoles[set.kind]], mark: "arrow" });
   if (hasMixing) items.push({ role: "value", label: "value (mixing)", mark: "square" });
-  if (hasOutputs) items.push({ role: "output", label: roleNames.output, mark: "diamond" });
+  if (hasOutputs) items.push({ role: "output", label: outputName, mark: "diamond" });
   return items;
 }
 
@@ -25,6 +26,7 @@ export function describePlane(
   arrowSets: readonly ArrowSet[],
   hasOutputs: boolean,
   mixing: MixingView | null,
+  outputName: string = roleNames.output,
 ): string {
   const parts = [
     `Embedding plane with ${points.length} token${points.length === 1 ? "" : "s"}: ${points
@@ -36,7 +38,7 @@ export function describePlane(
       `Arrows from each token show its ${arrowSets.map((s) => roleNames[arrowRoles[s.kind]]).join(", ")}.`,
     );
   }
-  if (hasOutputs) parts.push("Diamonds mark the attention outputs.");
+  if (hasOutputs) parts.push(`Diamonds mark the ${outputName}s.`);
   if (mixing) {
     parts.push(
       `Lines from the output of ${tokens[mixing.row] ?? mixing.row + 1} to each value are as strong as its weight.`,

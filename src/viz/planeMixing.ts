@@ -36,7 +36,8 @@ function joinMarks<E extends SVGElement>(
 export interface OutputLayer {
   /** Places the diamonds; returns true when diamonds were added or removed. */
   draw(outputs: readonly Pt[], scales: PlaneScales): boolean;
-  label(outputs: readonly Pt[], tokens: readonly string[]): void;
+  /** Names each diamond "<outputName> for <token> at (x, y)". */
+  label(outputs: readonly Pt[], tokens: readonly string[], outputName?: string): void;
 }
 
 /** Attention outputs o_i as diamonds in the output colour, each named for assistive technology. */
@@ -59,13 +60,9 @@ export function createOutputLayer(group: Group, w: PlaneWriter): OutputLayer {
       });
       return reshaped;
     },
-    label(outputs, tokens) {
+    label(outputs, tokens, outputName = "attention output") {
       outputs.forEach(([ox, oy], i) => {
-        w.attr(
-          marks[i],
-          "aria-label",
-          `attention output for ${tokens[i] ?? i + 1} at ${formatPoint(ox, oy)}`,
-        );
+        w.attr(marks[i], "aria-label", `${outputName} for ${tokens[i] ?? i + 1} at ${formatPoint(ox, oy)}`);
       });
     },
   };

@@ -14,6 +14,7 @@ function planeView(s: State, reducedMotion: boolean): readonly [PlaneData, Plane
     : { tokens: s.tokens, points: s.points };
   const options: PlaneOptions = {
     reducedMotion,
+    outputName: "MLP output σ(xAᵀ)Bᵀ",
     onDrag: (index, xy, phase) => {
       // A pointer drag counts activation changes from where it started; arrow keys keep counting.
       if (phase === "start") s.restartCount();
@@ -32,13 +33,5 @@ export function MlpPlanePanel({ reducedMotion }: { reducedMotion: boolean }) {
   const inputs = useCallback((s: State) => [s.tokens, s.points, currentMlpResult(s)], []);
   const view = useCallback((s: State) => planeView(s, reducedMotion), [reducedMotion]);
   const ref = useStoreRenderer(store, drawPlane, inputs, view, [reducedMotion]);
-  return (
-    <div className="dw-panel dw-plane-panel">
-      <div ref={ref} />
-      {/* The plane's own legend names diamonds "attention output"; here they are the MLP's. */}
-      <p className="dw-mlp-legend">
-        <span aria-hidden="true">●</span> token x <span aria-hidden="true">◆</span> MLP output σ(xAᵀ)Bᵀ
-      </p>
-    </div>
-  );
+  return <div ref={ref} className="dw-panel dw-plane-panel" />;
 }
