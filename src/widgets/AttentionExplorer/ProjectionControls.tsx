@@ -1,9 +1,9 @@
-import { useId } from "react";
-import { type PresetName, weightPresets } from "../../core/presets";
+import { presetNames, weightPresets } from "../../core/presets";
 import { useAttention } from "../../state/attentionContext";
 import { type ProjectionName, WEIGHT_LIMIT } from "../../state/attentionStore";
 import { roleColor } from "../../viz/palette";
 import { MatrixInput } from "../shared/MatrixInput";
+import { PresetSelect } from "../shared/PresetSelect";
 
 const PROJECTIONS: readonly { name: ProjectionName; label: string; role: "query" | "key" | "value" }[] = [
   { name: "wq", label: "W_Q", role: "query" },
@@ -21,32 +21,16 @@ export function ProjectionControls() {
     wk: useAttention((s) => s.wk),
     wv: useAttention((s) => s.wv),
   };
-  const selectId = useId();
-  const descriptionId = useId();
 
   return (
     <div className="dw-projections">
-      <div className="dw-preset">
-        <label htmlFor={selectId}>Projections</label>
-        <select
-          id={selectId}
-          value={preset}
-          aria-describedby={descriptionId}
-          onChange={(event) => applyPreset(event.target.value as PresetName)}
-        >
-          {(Object.keys(weightPresets) as PresetName[]).map((name) => (
-            <option key={name} value={name}>
-              {weightPresets[name].label}
-            </option>
-          ))}
-          {preset === "custom" ? <option value="custom">Your own matrices</option> : null}
-        </select>
-        <p id={descriptionId} className="dw-preset-description">
-          {preset === "custom"
-            ? "You edited the matrices: these are your own parameters."
-            : weightPresets[preset].description}
-        </p>
-      </div>
+      <PresetSelect
+        label="Projections"
+        names={presetNames}
+        value={preset}
+        presetOf={(name) => weightPresets[name]}
+        onChange={applyPreset}
+      />
       <div className="dw-matrices">
         {PROJECTIONS.map(({ name, label, role }) => (
           <MatrixInput

@@ -1,14 +1,9 @@
-import { useId } from "react";
 import { useBilinear } from "../../state/bilinearContext";
 import type { BilinearReadout } from "../../state/bilinearReadout";
-import {
-  BILINEAR_WEIGHT_LIMIT,
-  type BilinearPresetName,
-  bilinearPresetNames,
-  presetOf,
-} from "../../state/bilinearStore";
+import { BILINEAR_WEIGHT_LIMIT, bilinearPresetNames, presetOf } from "../../state/bilinearStore";
 import { roleColor } from "../../viz/palette";
 import { MatrixInput } from "../shared/MatrixInput";
+import { PresetSelect } from "../shared/PresetSelect";
 import { formatTerm } from "./format";
 
 /** W_Q and W_K (presets or typed entries) and the matrix they make, M = W_Q W_Kᵀ/√d. */
@@ -18,32 +13,16 @@ export function WeightControls({ readout }: { readout: BilinearReadout | null })
   const wk = useBilinear((s) => s.wk);
   const applyPreset = useBilinear((s) => s.applyPreset);
   const setWeight = useBilinear((s) => s.setWeight);
-  const selectId = useId();
-  const descriptionId = useId();
 
   return (
     <div className="dw-bilinear-weights">
-      <div className="dw-preset">
-        <label htmlFor={selectId}>Projections</label>
-        <select
-          id={selectId}
-          value={preset}
-          aria-describedby={descriptionId}
-          onChange={(event) => applyPreset(event.target.value as BilinearPresetName)}
-        >
-          {bilinearPresetNames.map((name) => (
-            <option key={name} value={name}>
-              {presetOf(name).label}
-            </option>
-          ))}
-          {preset === "custom" ? <option value="custom">Your own matrices</option> : null}
-        </select>
-        <p id={descriptionId} className="dw-preset-description">
-          {preset === "custom"
-            ? "You edited the matrices: these are your own parameters."
-            : presetOf(preset).description}
-        </p>
-      </div>
+      <PresetSelect
+        label="Projections"
+        names={bilinearPresetNames}
+        value={preset}
+        presetOf={presetOf}
+        onChange={applyPreset}
+      />
       <div className="dw-matrices">
         <MatrixInput
           label="W_Q"

@@ -1,8 +1,9 @@
-import { useCallback, useId } from "react";
+import { useCallback } from "react";
 import { row } from "../../core/matrix";
-import { type PresetName, presetNames, weightPresets } from "../../core/presets";
+import { presetNames, weightPresets } from "../../core/presets";
 import { drawHeatmap, type HeatmapData, type HeatmapOptions } from "../../viz/heatmap";
 import { drawPlane, type PlaneData, type PlaneOptions } from "../../viz/plane";
+import { PresetSelect } from "../shared/PresetSelect";
 import { useStoreRenderer } from "../shared/useStoreRenderer";
 import { useTwoHeads, useTwoHeadsStoreApi } from "./twoHeadsContext";
 import { currentResults, type TwoHeadsActions, type TwoHeadsState } from "./twoHeadsStore";
@@ -64,8 +65,6 @@ export function HeadPanel({ head, reducedMotion }: { head: Head; reducedMotion: 
   const store = useTwoHeadsStoreApi();
   const preset = useTwoHeads((s) => s.heads[head].preset);
   const setPreset = useTwoHeads((s) => s.setPreset);
-  const selectId = useId();
-  const descriptionId = useId();
 
   const planeInputs = useCallback((s: State) => [s.tokens, s.points, currentResults(s), s.selectedRow], []);
   const plane = useCallback((s: State) => planeView(s, head, reducedMotion), [head, reducedMotion]);
@@ -81,24 +80,13 @@ export function HeadPanel({ head, reducedMotion }: { head: Head; reducedMotion: 
   return (
     <section className="dw-panel dw-head-panel" aria-label={`Head ${head + 1}`} data-head={head}>
       <p className="dw-panel-title">Head {head + 1}</p>
-      <div className="dw-preset">
-        <label htmlFor={selectId}>Head {head + 1} projections</label>
-        <select
-          id={selectId}
-          value={preset}
-          aria-describedby={descriptionId}
-          onChange={(event) => setPreset(head, event.target.value as PresetName)}
-        >
-          {presetNames.map((name) => (
-            <option key={name} value={name}>
-              {weightPresets[name].label}
-            </option>
-          ))}
-        </select>
-        <p id={descriptionId} className="dw-preset-description">
-          {weightPresets[preset].description}
-        </p>
-      </div>
+      <PresetSelect
+        label={`Head ${head + 1} projections`}
+        names={presetNames}
+        value={preset}
+        presetOf={(name) => weightPresets[name]}
+        onChange={(name) => setPreset(head, name)}
+      />
       <div ref={planeRef} className="dw-plane-panel" />
       <div className="dw-heatmap-panel" data-kind="weights">
         <div ref={heatRef} />
