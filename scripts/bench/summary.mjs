@@ -21,6 +21,6 @@ for (const d of report.drag) {
   if (d.error) console.log(d.requested, "n =", d.n, "ERROR", d.error.slice(0, 200));
   else
     console.log(
-      `${d.requested.padEnd(6)} n=${String(d.n).padEnd(3)} on ${d.backend.padEnd(6)} event→matrices p50 ${d.eventToMatricesMs.p50} p95 ${d.eventToMatricesMs.p95} | input→matrices p95 ${d.inputToMatricesMs.p95} | event→point p95 ${d.eventToPointMs.p95} | compute p50 ${d.computeMs.p50} p95 ${d.computeMs.p95} | same frame ${d.matricesInPointsFrame}`,
+      `${d.requested.padEnd(6)} n=${String(d.n).padEnd(3)} on ${d.backend.padEnd(6)} (${d.figuresMounted ?? "?"} figures) event→matrices p50 ${d.eventToMatricesMs.p50} p95 ${d.eventToMatricesMs.p95} | input→matrices p95 ${d.inputToMatricesMs.p95} | event→point p95 ${d.eventToPointMs.p95} | compute p50 ${d.computeMs.p50} p95 ${d.computeMs.p95} | same frame ${d.matricesInPointsFrame}`,
     );
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { userEvent } from "vitest/browser";
 import { fromRows, type Matrix, matrix } from "../core/matrix";
 import { drawHeatmap, type HeatmapData } from "./heatmap";
 import { weightColor } from "./palette";
@@ -211,5 +212,17 @@ describe("drawHeatmap on a canvas (Chromium)", () => {
     expectAligned(el, 6);
     expectCellColour(el, 4, 1, weightColor(25 / 35));
     expectCellColour(el, 5, 5, weightColor(1));
+  });
+
+  it("puts the first row, not the SVG, first in the tab order, and reports it on focus", async () => {
+    const el = mount("300px", false);
+    const rows: (number | null)[] = [];
+    drawHeatmap(el, data(weights), { scale: "weights", onSelectRow: (row) => rows.push(row) });
+    await userEvent.tab();
+    expect(document.activeElement).toBe(el.querySelector('[role="row"][data-row="0"]'));
+    expect(rows).toEqual([0]);
+    await userEvent.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(el.querySelector('[role="row"][data-row="1"]'));
+    expect(rows).toEqual([0, 1]);
   });
 });

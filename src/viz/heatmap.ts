@@ -97,6 +97,7 @@ export function drawHeatmap(element: HTMLElement, data: HeatmapData, options: He
       renderHighlight(false);
       opts.onSelectRow?.(row);
     },
+    frame,
   );
 
   const labelsOf = (labels: readonly string[], n: number) =>

@@ -19,6 +19,7 @@ export function attachRowInteraction(
   svg: SVGSVGElement,
   rowNodes: () => readonly SVGGElement[],
   onChange: (row: number | null) => void,
+  focusRoot: HTMLElement,
 ): RowInteraction {
   let hovered: number | null = null;
   let focused: number | null = null;
@@ -80,8 +81,10 @@ export function attachRowInteraction(
 
   svg.addEventListener("pointerover", onPointerOver);
   svg.addEventListener("pointerleave", onPointerLeave);
-  svg.addEventListener("focusin", onFocusIn);
-  svg.addEventListener("focusout", onFocusOut);
+  // Chromium makes an <svg> with focus listeners a Tab stop of its own (unnamed, before the rows),
+  // so focus is heard on the HTML element around it.
+  focusRoot.addEventListener("focusin", onFocusIn);
+  focusRoot.addEventListener("focusout", onFocusOut);
   svg.addEventListener("keydown", onKeyDown);
 
   return {
@@ -90,8 +93,8 @@ export function attachRowInteraction(
     destroy() {
       svg.removeEventListener("pointerover", onPointerOver);
       svg.removeEventListener("pointerleave", onPointerLeave);
-      svg.removeEventListener("focusin", onFocusIn);
-      svg.removeEventListener("focusout", onFocusOut);
+      focusRoot.removeEventListener("focusin", onFocusIn);
+      focusRoot.removeEventListener("focusout", onFocusOut);
       svg.removeEventListener("keydown", onKeyDown);
     },
   };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { userEvent } from "vitest/browser";
 import { type Matrix, matrix } from "../core/matrix";
 import { drawPlane, type PlaneData, type PlaneHandle } from "./plane";
 
@@ -207,5 +208,15 @@ describe("drawPlane with 64 tokens (Chromium)", () => {
     node.dispatchEvent(pointer("pointerup", x0 + 0.01 * 65, y0));
     console.log(`plane drag frame (pointer move + 2 updates): ${summary(times)}`);
     expectMarks(el, last);
+  });
+
+  it("puts the first token, not the SVG, first in the tab order, and selects it on focus", async () => {
+    const el = document.createElement("div");
+    document.body.appendChild(el);
+    const selected: number[] = [];
+    drawPlane(el, dataset(), { domain: [-3, 3], onSelect: (index) => selected.push(index) });
+    await userEvent.tab();
+    expect(document.activeElement).toBe(el.querySelector('.dw-token[data-index="0"]'));
+    expect(selected).toEqual([0]);
   });
 });

@@ -111,27 +111,31 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
   let moving = -1;
   const overrides = createPointOverrides();
 
-  const input = attachPlaneInput(svgNode, {
-    toData(clientX, clientY) {
-      const [sx, sy] = clientToSvg(svgNode, clientX, clientY);
-      return scales ? [scales.x.invert(sx), scales.y.invert(sy)] : [0, 0];
+  const input = attachPlaneInput(
+    svgNode,
+    {
+      toData(clientX, clientY) {
+        const [sx, sy] = clientToSvg(svgNode, clientX, clientY);
+        return scales ? [scales.x.invert(sx), scales.y.invert(sy)] : [0, 0];
+      },
+      positionOf: (index) => drawn[index] ?? null,
+      step: () => (opts.step !== undefined && opts.step > 0 ? opts.step : 0.05),
+      moveTo(index, position, phase) {
+        if (phase !== "end" && !overrides.isActive(index)) overrides.begin(index, drawn[index] ?? position);
+        overrides.move(index, position);
+        if (phase === "end") overrides.end(index);
+        // The dragged point (and its arrows) repaint in this frame, before the caller answers.
+        moving = index;
+        if (input.dragging() && scales && index < drawn.length) moveToken(index, scales);
+        else render();
+        moving = -1;
+        if (phase === "end") texts.flush(); // the drag is over: every name is current again
+        opts.onDrag?.(index, [position[0], position[1]], phase);
+      },
+      select: (index) => opts.onSelect?.(index),
     },
-    positionOf: (index) => drawn[index] ?? null,
-    step: () => (opts.step !== undefined && opts.step > 0 ? opts.step : 0.05),
-    moveTo(index, position, phase) {
-      if (phase !== "end" && !overrides.isActive(index)) overrides.begin(index, drawn[index] ?? position);
-      overrides.move(index, position);
-      if (phase === "end") overrides.end(index);
-      // The dragged point (and its arrows) repaint in this frame, before the caller answers.
-      moving = index;
-      if (input.dragging() && scales && index < drawn.length) moveToken(index, scales);
-      else render();
-      moving = -1;
-      if (phase === "end") texts.flush(); // the drag is over: every name is current again
-      opts.onDrag?.(index, [position[0], position[1]], phase);
-    },
-    select: (index) => opts.onSelect?.(index),
-  });
+    element,
+  );
 
   const outputName = () => opts.outputName ?? "attention output";
 

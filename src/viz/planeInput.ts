@@ -28,6 +28,7 @@ export interface PlaneInputHost {
 export function attachPlaneInput(
   svg: SVGSVGElement,
   host: PlaneInputHost,
+  focusRoot: HTMLElement,
 ): { dragging(): boolean; destroy(): void } {
   let drag: { index: number; pointerId: number; offset: Point; last: Point; node: Element } | null = null;
 
@@ -119,14 +120,17 @@ export function attachPlaneInput(
     ["pointerup", onPointerEnd],
     ["pointercancel", onPointerEnd],
     ["lostpointercapture", onPointerEnd],
-    ["focusin", onFocusIn],
     ["keydown", onKeyDown],
   ];
   for (const [type, listener] of listeners) svg.addEventListener(type, listener);
+  // Chromium makes an <svg> with a focus listener a Tab stop of its own (an unnamed one, before the
+  // tokens), so focusin is heard on the HTML element around it instead.
+  focusRoot.addEventListener("focusin", onFocusIn);
   return {
     dragging: () => drag !== null,
     destroy() {
       for (const [type, listener] of listeners) svg.removeEventListener(type, listener);
+      focusRoot.removeEventListener("focusin", onFocusIn);
       drag = null;
     },
   };

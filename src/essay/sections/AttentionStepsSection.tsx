@@ -92,9 +92,9 @@ export function AttentionStepsSection({ id, title }: SectionProps) {
         softmax sets how peaked the weights are. As <TeX tex="\tau" /> shrinks, each row approaches a one-hot
         choice of its best key, and the output sits on that key’s value point. As <TeX tex="\tau" /> grows,
         each row flattens toward uniform and the output moves to the plain average of the values. The division
-        by <TeX tex="\sqrt{d_k}" /> is a fixed temperature of the same kind. <Cite id="vaswani2017" />{" "}
-        motivate it this way: if the entries of a query and a key are independent with mean 0 and variance 1,
-        their dot product has mean 0 and variance
+        by <TeX tex="\sqrt{d_k}" /> is a fixed temperature of the same kind. <Cite id="vaswani2017" /> offer
+        it as a suspicion rather than a proof, with an illustration in a footnote: if the entries of a query
+        and a key are independent with mean 0 and variance 1, their dot product has mean 0 and variance
       </p>
       <TeX display tex={VARIANCE} />
       <p>

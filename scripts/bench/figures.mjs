@@ -1,0 +1,21 @@
+// Mounts every figure of the essay before a drag is measured: figures start only when scrolled
+// near, so without this the drag would run on a page holding one widget instead of all of them.
+
+/** Scrolls each figure into view until none is still waiting or loading; returns how many mounted. */
+export async function mountAllFigures(page, { timeoutMs = 180_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  const count = await page.locator("figure.figure").count();
+  for (let i = 0; i < count; i++) {
+    await page.locator("figure.figure").nth(i).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(50);
+  }
+  await page.waitForFunction(
+    () => document.querySelectorAll("figure.figure .figure-loading").length === 0,
+    null,
+    {
+      timeout: Math.max(1000, deadline - Date.now()),
+    },
+  );
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return count;
+}

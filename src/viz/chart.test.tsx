@@ -1,0 +1,512 @@
+import axe from "axe-core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { drawChart } from "./chart";
+import { formatLogTick, yDomainOf } from "./chartScales";
+import type { ChartData, ChartSeries } from "./chartTypes";
+
+// Default layout: viewBox 480 × 300, plot x 56..464, y 258..18. With x ∈ [0, 10], y ∈ [0, 1]:
+const px = (x: number) => 56 + (x / 10) * 408;
+const py = (y: number) => 258 - y * 240;
+// The SVG is mocked to sit at (10, 20) at 1:1 scale.
+const client = (x: number, y: number) => ({ clientX: 10 + px(x), clientY: 20 + py(y) });
+
+const loss: ChartSeries = {
+  id: "loss",
+  label: "training loss",
+  colour: "query",
+  kind: "line",
+  points: [
+    [0, 0.9],
+    [1, 0.7],
+    [2, Number.NaN],
+    [3, 0.4],
+    [4, 0.3],
+  ],
+};
+const base: ChartData = {
+  title: "Loss against examples",
+  x: { label: "examples N", domain: [0, 10], integer: true },
+  y: { label: "loss", domain: [0, 1] },
+  series: [loss],
+  handles: [{ id: "n", label: "context size N", x: 3, y: 0.5, colour: "key" }],
+  markers: [{ x: 8, label: "N = d" }],
+};
+
+function mount(): HTMLElement {
+  const el = document.createElement("div");
+  document.body.appendChild(el);
+  return el;
+}
+function placeSvg(el: HTMLElement): void {
+  const svg = el.querySelector("svg") as SVGSVGElement;
+  svg.getBoundingClientRect = () =>
+    ({ left: 10, top: 20, width: 480, height: 300, right: 490, bottom: 320, x: 10, y: 20 }) as DOMRect;
+}
+const handle = (el: HTMLElement, i = 0) =>
+  el.querySelector(`.dw-chart-handle[data-index="${i}"]`) as SVGGElement;
+/** Where a handle is drawn, in viewBox px, read back from its transform. */
+const drawnAt = (node: Element) => (node.getAttribute("transform")?.match(/-?[\d.]+/g) ?? []).map(Number);
+const subpaths = (d: string | null) => (d ?? "").match(/M/g)?.length ?? 0;
+const pointer = (type: string, at: { clientX: number; clientY: number }) =>
+  new PointerEvent(type, { ...at, pointerId: 5, pointerType: "touch", bubbles: true, cancelable: true });
+const key = (k: string, shiftKey = false) =>
+  new KeyboardEvent("keydown", { key: k, shiftKey, bubbles: true, cancelable: true });
+const texts = (el: HTMLElement, selector: string) =>
+  Array.from(el.querySelectorAll(selector), (node) => node.textContent);
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+describe("drawChart: marks", () => {
+  it("draws one path per line series, split into subpaths at non-finite points", () => {
+    const el = mount();
+    drawChart(el, {
+      ...base,
+      series: [
+        loss,
+        {
+          id: "b",
+          label: "baseline",
+          colour: "fixed",
+          kind: "dashed",
+          points: [
+            [0, 0.5],
+            [10, 0.5],
+          ],
+        },
+        {
+          id: "c",
+          label: "steps",
+          colour: "value",
+          kind: "steps",
+          points: [
+            [0, 0.1],
+            [5, 0.2],
+            [10, 0.3],
+          ],
+        },
+      ],
+    });
+    const paths = el.querySelectorAll<SVGPathElement>(".dw-chart-series path.dw-chart-line");
+    expect(paths).toHaveLength(3);
+    const [solid, dashed, steps] = Array.from(paths);
+    // [0, 1] | NaN | [3, 4]: two subpaths of one segment each.
+    expect(subpaths(solid.getAttribute("d"))).toBe(2);
+    expect(solid.getAttribute("d")?.match(/L/g)).toHaveLength(2);
+    expect(solid.getAttribute("stroke-dasharray")).toBeNull();
+    expect(dashed.getAttribute("stroke-dasharray")).toBe("7 4");
+    expect(subpaths(dashed.getAttribute("d"))).toBe(1);
+    // Step-after: each of the 2 intervals is a horizontal then a vertical move.
+    expect(steps.getAttribute("d")?.match(/L/g)).toHaveLength(4);
+    // First point sits where the scales put it.
+    const [x0, y0] = (solid.getAttribute("d")?.match(/-?[\d.]+/g) ?? []).map(Number);
+    expect(x0).toBeCloseTo(px(0), 6);
+    expect(y0).toBeCloseTo(py(0.9), 6);
+  });
+
+  it("draws a points series as one circle per finite point", () => {
+    const el = mount();
+    drawChart(el, {
+      ...base,
+      series: [{ ...loss, kind: "points", points: [...loss.points, [5, Number.POSITIVE_INFINITY]] }],
+    });
+    const circles = el.querySelectorAll(".dw-chart-series circle.dw-chart-point");
+    expect(circles).toHaveLength(4);
+    expect(Number(circles[2].getAttribute("cx"))).toBeCloseTo(px(3), 6);
+    expect(el.querySelector(".dw-chart-series path")?.getAttribute("d")).toBeNull();
+  });
+
+  it("labels powers of ten on a log axis and skips non-positive values", () => {
+    const el = mount();
+    drawChart(el, {
+      ...base,
+      y: { label: "error", log: true },
+      series: [
+        {
+          ...loss,
+          points: [
+            [0, 1],
+            [1, 0.1],
+            [2, 0],
+            [3, 1e-3],
+            [4, 1e-4],
+          ],
+        },
+      ],
+      handles: [],
+    });
+    const labels = texts(el, "text.dw-chart-tick-y");
+    expect(labels).toEqual(expect.arrayContaining(["1e-4", "1e-3", "0.01", "0.1", "1"]));
+    expect(labels.every((t) => t !== "0")).toBe(true);
+    // y = 0 cannot be drawn on a log axis: a gap.
+    expect(subpaths(el.querySelector(".dw-chart-line")?.getAttribute("d") ?? "")).toBe(2);
+    expect(el.querySelector("desc")?.textContent).toContain("(log scale)");
+  });
+
+  it("puts whole-number ticks on an integer x axis", () => {
+    const el = mount();
+    drawChart(el, { ...base, x: { label: "N", domain: [1, 4], integer: true } });
+    expect(texts(el, "text.dw-chart-tick-x")).toEqual(["1", "2", "3", "4"]);
+  });
+
+  it("fits y to the data with padding, and picks sane domains for one value or none", () => {
+    const el = mount();
+    const chart = drawChart(el, { ...base, y: { label: "loss" }, handles: [] });
+    const ticks = () => texts(el, "text.dw-chart-tick-y").map(Number);
+    expect(Math.min(...ticks())).toBeLessThanOrEqual(0.3);
+    expect(Math.max(...ticks())).toBeGreaterThanOrEqual(0.9);
+    chart.update({ ...base, y: { label: "loss" }, handles: [], series: [{ ...loss, points: [[1, 5]] }] });
+    expect(Math.min(...ticks())).toBeLessThan(5);
+    expect(Math.max(...ticks())).toBeGreaterThan(5);
+    chart.update({ ...base, y: { label: "loss", domain: [Number.NaN, 1] }, handles: [], series: [] });
+    expect(ticks().length).toBeGreaterThan(1);
+    expect(ticks().every(Number.isFinite)).toBe(true);
+  });
+
+  it("draws markers as labelled vertical lines inside the domain only", () => {
+    const el = mount();
+    drawChart(el, {
+      ...base,
+      markers: [
+        { x: 8, label: "N = d" },
+        { x: 20, label: "far" },
+      ],
+    });
+    const markers = el.querySelectorAll(".dw-chart-marker");
+    expect(markers).toHaveLength(1);
+    expect(markers[0].querySelector("text")?.textContent).toBe("N = d");
+    expect(Number(markers[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(px(8), 6);
+  });
+
+  it("names the figure and describes each series, handle and marker in its <desc>", () => {
+    const el = mount();
+    drawChart(el, base);
+    const svg = el.querySelector("svg") as SVGSVGElement;
+    expect(svg.getAttribute("role")).toBe("group");
+    expect(svg.getAttribute("aria-label")).toBe("Loss against examples");
+    const desc = el.querySelector("desc")?.textContent ?? "";
+    expect(desc).toContain("training loss (solid line): 4 points, 1 missing");
+    expect(desc).toContain("first y = 0.90 at x = 0, last y = 0.30 at x = 4");
+    expect(desc).toContain("Draggable point context size N at x = 3, y = 0.50");
+    expect(desc).toContain("Marker N = d at x = 8");
+  });
+
+  it("lists series and handles in the legend, each swatch in its own style", () => {
+    const el = mount();
+    drawChart(el, { ...base, series: [loss, { ...loss, id: "t", label: "test loss", kind: "dashed" }] });
+    expect(texts(el, ".dw-chart-legend li span")).toEqual([
+      "training loss",
+      "test loss",
+      "context size N (draggable)",
+    ]);
+    const kinds = Array.from(el.querySelectorAll(".dw-chart-legend li"), (li) =>
+      li.getAttribute("data-kind"),
+    );
+    expect(kinds).toEqual(["line", "dashed", "handle"]);
+    expect(
+      el.querySelectorAll(".dw-chart-legend li")[1].querySelector("path")?.getAttribute("stroke-dasharray"),
+    ).toBe("7 4");
+  });
+
+  it("keeps reader text as text", () => {
+    const el = mount();
+    const evil = "<img src=x onerror=alert(1)>";
+    drawChart(el, { ...base, title: evil, series: [{ ...loss, label: evil }] });
+    expect(el.querySelector("img")).toBeNull();
+    expect(texts(el, ".dw-chart-legend li span")[0]).toBe(evil);
+  });
+});
+
+describe("drawChart: handles", () => {
+  it("is a named, focusable slider whose value text gives x and y", () => {
+    const el = mount();
+    drawChart(el, base);
+    const h = handle(el);
+    expect(h.getAttribute("role")).toBe("slider");
+    expect(h.getAttribute("tabindex")).toBe("0");
+    expect(h.getAttribute("aria-label")).toBe("context size N");
+    expect(h.getAttribute("aria-valuetext")).toBe("x = 3, y = 0.50");
+    const [tx, ty] = drawnAt(h);
+    expect(tx).toBeCloseTo(px(3), 1);
+    expect(ty).toBeCloseTo(py(0.5), 1);
+  });
+
+  it("moves with arrow keys by step (Shift ×5), clamped to the domains, sending move then end", () => {
+    const el = mount();
+    const onHandleDrag = vi.fn();
+    drawChart(el, base, { onHandleDrag, step: 0.1 });
+    const h = handle(el);
+    h.dispatchEvent(key("ArrowUp"));
+    expect(onHandleDrag.mock.calls).toEqual([
+      [0, [3, 0.6], "move"],
+      [0, [3, 0.6], "end"],
+    ]);
+    expect(onHandleDrag.mock.calls[0][1][1]).toBeCloseTo(0.6, 12);
+    onHandleDrag.mockClear();
+    // Integer x axis: a step of 0.1 rounds up to one whole step; Shift makes it 5.
+    h.dispatchEvent(key("ArrowRight", true));
+    expect(onHandleDrag).toHaveBeenLastCalledWith(0, [8, expect.closeTo(0.6, 9)], "end");
+    h.dispatchEvent(key("ArrowRight", true));
+    expect(onHandleDrag).toHaveBeenLastCalledWith(0, [10, expect.closeTo(0.6, 9)], "end");
+    h.dispatchEvent(key("ArrowUp", true));
+    expect(onHandleDrag).toHaveBeenLastCalledWith(0, [10, 1], "end");
+    // A caller that ignores onHandleDrag still sees the handle where the reader left it.
+    expect(drawnAt(h)[0]).toBeCloseTo(px(10), 1);
+    expect(h.getAttribute("aria-valuetext")).toBe("x = 10, y = 1.00");
+  });
+
+  it("follows a pointer drag with the grab offset kept and clamped moves", () => {
+    const el = mount();
+    const onHandleDrag = vi.fn();
+    drawChart(el, { ...base, x: { label: "x", domain: [0, 10] } }, { onHandleDrag });
+    placeSvg(el);
+    const h = handle(el);
+    // Grab 0.1 to the right of the handle's centre: the handle must not jump to the finger.
+    h.dispatchEvent(pointer("pointerdown", client(3.1, 0.5)));
+    expect(onHandleDrag).toHaveBeenLastCalledWith(0, [3, 0.5], "start");
+    h.dispatchEvent(pointer("pointermove", client(5.1, 0.25)));
+    const [, [x, y], phase] = onHandleDrag.mock.lastCall ?? [];
+    expect(phase).toBe("move");
+    expect(x).toBeCloseTo(5, 6);
+    expect(y).toBeCloseTo(0.25, 6);
+    expect(drawnAt(h)[0]).toBeCloseTo(px(5), 1);
+    h.dispatchEvent(pointer("pointermove", client(50, 3)));
+    expect(onHandleDrag).toHaveBeenLastCalledWith(0, [10, 1], "move");
+    h.dispatchEvent(pointer("pointerup", client(50, 3)));
+    expect(onHandleDrag).toHaveBeenLastCalledWith(0, [10, 1], "end");
+  });
+
+  it("snaps a dragged handle to whole numbers on an integer x axis", () => {
+    const el = mount();
+    const onHandleDrag = vi.fn();
+    drawChart(el, base, { onHandleDrag });
+    placeSvg(el);
+    const h = handle(el);
+    h.dispatchEvent(pointer("pointerdown", client(3, 0.5)));
+    h.dispatchEvent(pointer("pointermove", client(6.4, 0.5)));
+    expect(onHandleDrag.mock.lastCall?.[1][0]).toBe(6);
+  });
+
+  it("keeps the dragged handle and the domains when a stale update arrives mid-drag", () => {
+    const el = mount();
+    const onHandleDrag = vi.fn();
+    const auto: ChartData = { ...base, x: { label: "x", domain: [0, 10] }, y: { label: "loss" } };
+    const chart = drawChart(el, auto, { onHandleDrag });
+    placeSvg(el);
+    const ticksBefore = texts(el, "text.dw-chart-tick-y");
+    const h = handle(el);
+    const start = drawnAt(h);
+    h.dispatchEvent(pointer("pointerdown", { clientX: 10 + start[0], clientY: 20 + start[1] }));
+    h.dispatchEvent(pointer("pointermove", { clientX: 10 + start[0] + 80, clientY: 20 + start[1] }));
+    const moved = drawnAt(h);
+    expect(moved[0]).toBeCloseTo(start[0] + 80, 0);
+    // The engine answers late with the old handle position and data far outside the old range.
+    chart.update({
+      ...auto,
+      series: [
+        {
+          ...loss,
+          points: [
+            [0, 50],
+            [4, 60],
+          ],
+        },
+      ],
+    });
+    expect(drawnAt(h)).toEqual(moved);
+    expect(texts(el, "text.dw-chart-tick-y")).toEqual(ticksBefore);
+    h.dispatchEvent(pointer("pointerup", { clientX: 10 + start[0] + 80, clientY: 20 + start[1] }));
+    // Once the caller applies the move, its data is drawn again and the domains refit.
+    const [, [x, y]] = onHandleDrag.mock.lastCall ?? [];
+    chart.update({
+      ...auto,
+      handles: [{ ...(base.handles ?? [])[0], x, y }],
+      series: [
+        {
+          ...loss,
+          points: [
+            [0, 50],
+            [4, 60],
+          ],
+        },
+      ],
+    });
+    expect(texts(el, "text.dw-chart-tick-y")).not.toEqual(ticksBefore);
+  });
+
+  it("shows the nearest point of each series under the pointer, and at a focused handle", () => {
+    const el = mount();
+    drawChart(el, base);
+    placeSvg(el);
+    const svg = el.querySelector("svg") as SVGSVGElement;
+    const readout = el.querySelector(".dw-chart-readout") as HTMLElement;
+    expect(readout.textContent).toBe("");
+    svg.dispatchEvent(pointer("pointermove", client(1.2, 0.5)));
+    expect(readout.textContent).toBe("x = 1 · training loss 0.70");
+    svg.dispatchEvent(pointer("pointermove", client(6, 0.5)));
+    expect(readout.textContent).toBe("x = 6 · training loss 0.30 (at x = 4)");
+    svg.dispatchEvent(new PointerEvent("pointerleave"));
+    expect(readout.textContent).toBe("");
+    handle(el).focus();
+    expect(readout.textContent).toBe("context size N: x = 3, y = 0.50 · training loss 0.40");
+    handle(el).blur();
+    expect(readout.textContent).toBe("");
+  });
+});
+
+describe("drawChart: lifecycle", () => {
+  it("updates in place, joining series by id", () => {
+    const el = mount();
+    const chart = drawChart(el, base);
+    const svg = el.querySelector("svg");
+    const path = el.querySelector('.dw-chart-series[data-id="loss"] path');
+    chart.update({
+      ...base,
+      series: [
+        {
+          ...loss,
+          points: [
+            [0, 0.5],
+            [1, 0.4],
+          ],
+        },
+        { ...loss, id: "x", label: "x" },
+      ],
+    });
+    expect(el.querySelector("svg")).toBe(svg);
+    expect(el.querySelector('.dw-chart-series[data-id="loss"] path')).toBe(path);
+    expect(subpaths(path?.getAttribute("d") ?? "")).toBe(1);
+    chart.update({ ...base, series: [{ ...loss, id: "x", label: "x" }] });
+    expect(el.querySelectorAll(".dw-chart-series")).toHaveLength(1);
+    expect(el.querySelector('.dw-chart-series[data-id="loss"]')).toBeNull();
+  });
+
+  it("survives bad input: NaN domains and handles, empty series, nothing drawable", () => {
+    const el = mount();
+    const chart = drawChart(el, {
+      title: "",
+      x: { label: "", domain: [Number.NaN, Number.NaN] },
+      y: { label: "", log: true, domain: [-1, 0] },
+      series: [
+        {
+          ...loss,
+          points: [
+            [0, -1],
+            [Number.NaN, 2],
+          ],
+        },
+      ],
+      handles: [{ id: "h", label: "h", x: Number.NaN, y: Number.POSITIVE_INFINITY, colour: "ink" }],
+    });
+    const t = drawnAt(handle(el));
+    expect(t.every(Number.isFinite)).toBe(true);
+    expect(el.querySelector("desc")?.textContent).toContain("training loss (solid line): no points.");
+    chart.update({ ...base, series: [], handles: [] });
+    expect(el.querySelectorAll(".dw-chart-series")).toHaveLength(0);
+  });
+
+  it("destroy removes its nodes and listeners", () => {
+    const el = mount();
+    const onHandleDrag = vi.fn();
+    const chart = drawChart(el, base, { onHandleDrag });
+    const h = handle(el);
+    chart.destroy();
+    expect(el.childNodes).toHaveLength(0);
+    h.dispatchEvent(key("ArrowUp"));
+    expect(onHandleDrag).not.toHaveBeenCalled();
+  });
+
+  it("two charts on one page are independent", () => {
+    const a = mount();
+    const b = mount();
+    const onA = vi.fn();
+    const onB = vi.fn();
+    drawChart(a, base, { onHandleDrag: onA });
+    drawChart(b, base, { onHandleDrag: onB });
+    handle(a).dispatchEvent(key("ArrowRight"));
+    expect(onA).toHaveBeenCalledTimes(2);
+    expect(onB).not.toHaveBeenCalled();
+    expect(drawnAt(handle(a))[0]).not.toBe(drawnAt(handle(b))[0]);
+    const clip = (el: HTMLElement) => el.querySelector("clipPath")?.id;
+    expect(clip(a)).not.toBe(clip(b));
+    expect(a.querySelector(".dw-chart-plot")?.getAttribute("clip-path")).toBe(`url(#${clip(a)})`);
+  });
+
+  it("has no ARIA violations", async () => {
+    const el = document.createElement("main");
+    document.body.appendChild(el);
+    drawChart(el, base);
+    const result = await axe.run(el, { rules: { "color-contrast": { enabled: false } } });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+describe("chart scales", () => {
+  const data = (points: [number, number][], log = false): ChartData => ({
+    title: "t",
+    x: { label: "x", domain: [0, 10] },
+    y: { label: "y", log },
+    series: [{ id: "s", label: "s", colour: "ink", kind: "line", points }],
+  });
+
+  it("pads the data's y range and rounds it out to nice numbers", () => {
+    expect(
+      yDomainOf(
+        data([
+          [0, 0.31],
+          [1, 0.87],
+        ]),
+        [],
+      ),
+    ).toEqual([0.25, 0.9]);
+    expect(yDomainOf(data([[0, 5]]), [])).toEqual([4.5, 5.5]);
+    expect(yDomainOf(data([[0, 0]]), [])).toEqual([-1, 1]);
+    expect(yDomainOf(data([]), [])).toEqual([0, 1]);
+    // Handles count too, so one dragged above the data stays in view.
+    expect(
+      yDomainOf(
+        data([
+          [0, 0.31],
+          [1, 0.87],
+        ]),
+        [[2, 3]],
+      ),
+    ).toEqual([0, 3.5]);
+  });
+
+  it("on a log axis ignores y ≤ 0 and snaps to powers of ten", () => {
+    expect(
+      yDomainOf(
+        data(
+          [
+            [0, 0.02],
+            [1, 0],
+            [2, -1],
+            [3, 3],
+          ],
+          true,
+        ),
+        [],
+      ),
+    ).toEqual([0.01, 10]);
+    expect(yDomainOf(data([], true), [])).toEqual([1, 10]);
+    expect(
+      yDomainOf({ ...data([[0, 0.5]], true), y: { label: "y", log: true, domain: [0, 1] } }, []),
+    ).toEqual([0.1, 1]);
+  });
+
+  it("formats log ticks as plain decimals near 1 and as powers of ten beyond", () => {
+    expect([1e-4, 1e-3, 0.01, 0.1, 1, 10, 100, 1000, 2e-5].map(formatLogTick)).toEqual([
+      "1e-4",
+      "1e-3",
+      "0.01",
+      "0.1",
+      "1",
+      "10",
+      "100",
+      "1e3",
+      "2e-5",
+    ]);
+  });
+});
