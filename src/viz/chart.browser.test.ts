@@ -82,4 +82,20 @@ describe("drawChart (Chromium)", () => {
     await userEvent.keyboard("{ArrowRight}");
     expect(calls).toEqual([2.5, 2.5]);
   });
+
+  it("narrows its viewBox to a phone-width container, so labels keep their size in CSS px", async () => {
+    const el = mount("chart-narrow");
+    el.style.width = "320px";
+    drawChart(el, data);
+    const svg = el.querySelector("svg") as SVGSVGElement;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(svg.getAttribute("viewBox")).toBe("0 0 320 225");
+    const tick = el.querySelector(".dw-chart-axes text") as SVGTextElement;
+    const fontPx = Number.parseFloat(getComputedStyle(tick).fontSize);
+    // One viewBox unit is one CSS px, so a tick label is drawn at its nominal size.
+    expect(tick.getBoundingClientRect().height).toBeGreaterThanOrEqual(fontPx * 0.9);
+    el.style.width = "480px";
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(svg.getAttribute("viewBox")).toBe("0 0 480 300");
+  });
 });

@@ -1,6 +1,6 @@
 import axe from "axe-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { drawChart } from "./chart";
+import { drawChart, fittedSize } from "./chart";
 import { formatLogTick, yDomainOf } from "./chartScales";
 import type { ChartData, ChartSeries } from "./chartTypes";
 
@@ -179,6 +179,23 @@ describe("drawChart: marks", () => {
     expect(Number(markers[0].querySelector("line")?.getAttribute("x1"))).toBeCloseTo(px(8), 6);
   });
 
+  it("hangs the labels of two close markers on opposite sides so they do not overlap", () => {
+    const el = mount();
+    drawChart(el, {
+      ...base,
+      markers: [
+        { x: 7, label: "N = 7" },
+        { x: 6.9, label: "0.14·d ≈ 6.9" },
+      ],
+    });
+    const anchor = (label: string) =>
+      Array.from(el.querySelectorAll(".dw-chart-marker text"))
+        .find((t) => t.textContent === label)
+        ?.getAttribute("text-anchor");
+    expect(anchor("0.14·d ≈ 6.9")).toBe("end");
+    expect(anchor("N = 7")).toBe("start");
+  });
+
   it("names the figure and describes each series, handle and marker in its <desc>", () => {
     const el = mount();
     drawChart(el, base);
@@ -207,6 +224,23 @@ describe("drawChart: marks", () => {
     expect(
       el.querySelectorAll(".dw-chart-legend li")[1].querySelector("path")?.getAttribute("stroke-dasharray"),
     ).toBe("7 4");
+  });
+
+  it("can list many handles as one legend entry and mark each dot with a short text", () => {
+    const el = mount();
+    const handles = [1, 2, 3].map((i) => ({
+      id: `e${i}`,
+      label: `example ${i}`,
+      mark: String(i),
+      x: i,
+      y: 0.5,
+      colour: "token" as const,
+    }));
+    drawChart(el, { ...base, series: [], handles, handlesLegend: "an example" });
+    expect(texts(el, ".dw-chart-legend li span")).toEqual(["an example (draggable)"]);
+    expect(texts(el, ".dw-chart-handle-label")).toEqual(["1", "2", "3"]);
+    const names = Array.from(el.querySelectorAll(".dw-chart-handle"), (h) => h.getAttribute("aria-label"));
+    expect(names).toEqual(["example 1", "example 2", "example 3"]);
   });
 
   it("keeps reader text as text", () => {
@@ -508,5 +542,15 @@ describe("chart scales", () => {
       "1e3",
       "2e-5",
     ]);
+  });
+});
+
+describe("fittedSize", () => {
+  it("keeps the requested size in a wide container and narrows (height to at least 75%) in a narrow one", () => {
+    expect(fittedSize(480, 300, null)).toEqual([480, 300]);
+    expect(fittedSize(480, 300, 800)).toEqual([480, 300]);
+    expect(fittedSize(480, 300, 400)).toEqual([400, 250]);
+    expect(fittedSize(480, 300, 320)).toEqual([320, 225]);
+    expect(fittedSize(480, 300, 100)).toEqual([280, 225]);
   });
 });

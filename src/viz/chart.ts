@@ -5,7 +5,15 @@ import { handleInView, joinHandles, placeHandle } from "./chartHandles";
 import { attachChartInput } from "./chartInput";
 import { type ChartScales, chartLayout, chartScales, clampTo } from "./chartScales";
 import { colourOf, drawLegend, drawSeries, type LegendEntry } from "./chartSeries";
-import type { ChartData, ChartDragPhase, ChartFigure, ChartOptions, ChartSeries, Point } from "./chartTypes";
+import type {
+  ChartData,
+  ChartDragPhase,
+  ChartFigure,
+  ChartHandle,
+  ChartOptions,
+  ChartSeries,
+  Point,
+} from "./chartTypes";
 import { uiColor } from "./palette";
 import { createPointOverrides } from "./planeOverrides";
 import { clientToSvg, uniqueId } from "./svg";
@@ -153,6 +161,24 @@ export function drawChart(element: HTMLElement, data: ChartData, options: ChartO
 
   const text = (v: number, axis: "x" | "y") => (format ? format[axis](v) : String(v));
 
+  // On a narrow container the viewBox narrows with it, so labels keep their size in CSS px
+  // instead of shrinking with the whole drawing (11 px text would be 7 px on a phone).
+  let containerWidth: number | null = null;
+  const ResizeObserverClass = doc.defaultView?.ResizeObserver;
+  let resize = ResizeObserverClass
+    ? new ResizeObserverClass((entries) => {
+        const width = Math.round(entries[0]?.contentRect.width ?? 0);
+        if (width <= 0 || width === containerWidth || input.dragging()) return;
+        containerWidth = width;
+        // Next frame, not inside the callback: the redraw changes the SVG's height, and a size
+        // change during delivery would end the observer's loop with an error.
+        doc.defaultView?.requestAnimationFrame(() => {
+          if (resize) render();
+        });
+      })
+    : null;
+  resize?.observe(root);
+
   function render(): void {
     const handles = current.handles ?? [];
     const ids = handles.map((h) => h.id).join("\u0000");
@@ -166,8 +192,10 @@ export function drawChart(element: HTMLElement, data: ChartData, options: ChartO
       drawn[i] = overrides.resolve(i, [h.x, h.y]);
     });
     // Frozen during a pointer drag: rescaling under the finger would move the handle away from it.
-    if (!scales || !input.dragging())
-      scales = chartScales(current, drawn, chartLayout(opts.width, opts.height));
+    if (!scales || !input.dragging()) {
+      const [width, height] = fittedSize(opts.width ?? 480, opts.height ?? 300, containerWidth);
+      scales = chartScales(current, drawn, chartLayout(width, height));
+    }
     const s = scales;
     format = chartFormat(s, opts.digits);
     const { layout } = s;
@@ -191,7 +219,7 @@ export function drawChart(element: HTMLElement, data: ChartData, options: ChartO
     });
     const entries: LegendEntry[] = [
       ...current.series.map((x) => ({ id: x.id, label: x.label, colour: x.colour, kind: x.kind })),
-      ...handles.map((h) => ({ id: h.id, label: h.label, colour: h.colour, kind: "handle" as const })),
+      ...handleLegend(handles, current.handlesLegend),
     ];
     drawLegend(legend, entries);
     const summary = describeChart(current, s, drawn, format);
@@ -246,7 +274,28 @@ export function drawChart(element: HTMLElement, data: ChartData, options: ChartO
     },
     destroy() {
       input.destroy();
+      resize?.disconnect();
+      resize = null;
       root.remove();
     },
   };
+}
+
+/** One legend entry per handle, or a single one for all of them when `handlesLegend` is given. */
+function handleLegend(handles: readonly ChartHandle[], handlesLegend: string | undefined): LegendEntry[] {
+  if (handlesLegend && handles.length > 0) {
+    return [{ id: "\u0000handles", label: handlesLegend, colour: handles[0].colour, kind: "handle" }];
+  }
+  return handles.map((h) => ({ id: h.id, label: h.label, colour: h.colour, kind: "handle" }));
+}
+
+/**
+ * The viewBox size for a container `containerWidth` px wide: the requested size when the container
+ * is at least that wide, else the container's width (never below 280) with the height shrunk less,
+ * to at least 75%, so a phone's chart stays tall enough to read.
+ */
+export function fittedSize(width: number, height: number, containerWidth: number | null): [number, number] {
+  if (containerWidth === null || containerWidth >= width) return [width, height];
+  const narrow = Math.max(280, containerWidth);
+  return [narrow, Math.round(height * Math.max(0.75, narrow / width))];
 }

@@ -106,11 +106,25 @@ export function drawAxes(group: Group, scales: ChartScales, xLabel: string, yLab
     .text((d) => truncateLabel(d, 40));
 }
 
+/** Room a marker label needs beside its line, in viewBox px (about 12 characters at 11 px). */
+const MARKER_LABEL_ROOM = 80;
+
 /** Vertical dashed reference lines with a small label at the top; markers outside the x domain are hidden. */
 export function drawMarkers(group: Group, markers: readonly ChartMarker[], scales: ChartScales): void {
   const { x, xDomain, layout } = scales;
-  const visible = markers.filter((m) => Number.isFinite(m.x) && m.x >= xDomain[0] && m.x <= xDomain[1]);
+  const visible = markers
+    .filter((m) => Number.isFinite(m.x) && m.x >= xDomain[0] && m.x <= xDomain[1])
+    .sort((a, b) => a.x - b.x);
   const mid = (layout.left + layout.right) / 2;
+  // Past the middle a label hangs to the left of its line, so it never leaves the viewBox; of two
+  // lines closer than a label's width, the left one's label hangs left and the right one's right.
+  const hangsLeft = visible.map((m, i) => {
+    const px = x(m.x);
+    if (i + 1 < visible.length && x(visible[i + 1].x) - px < MARKER_LABEL_ROOM) return true;
+    if (i > 0 && px - x(visible[i - 1].x) < MARKER_LABEL_ROOM) return false;
+    return px > mid;
+  });
+  const sideOf = new Map(visible.map((m, i) => [m, hangsLeft[i]]));
   group
     .selectAll<SVGGElement, ChartMarker>("g.dw-chart-marker")
     .data(visible, (m) => `${m.label}@${m.x}`)
@@ -128,10 +142,10 @@ export function drawMarkers(group: Group, markers: readonly ChartMarker[], scale
       line.setAttribute("y1", String(layout.top));
       line.setAttribute("y2", String(layout.bottom));
       const text = this.querySelector("text") as SVGTextElement;
-      // Past the middle the label hangs to the left of its line, so it never leaves the viewBox.
-      text.setAttribute("x", String(px + (px > mid ? -4 : 4)));
+      const left = sideOf.get(m) ?? px > mid;
+      text.setAttribute("x", String(px + (left ? -4 : 4)));
       text.setAttribute("y", String(layout.top - 5));
-      text.setAttribute("text-anchor", px > mid ? "end" : "start");
+      text.setAttribute("text-anchor", left ? "end" : "start");
       text.textContent = truncateLabel(m.label, 24);
     });
 }

@@ -59,7 +59,7 @@ export function joinHandles(group: Group, handles: readonly ChartHandle[]): SVGG
         dot.style.fill = fill;
       }
       const text = this.querySelector(".dw-chart-handle-label") as SVGTextElement;
-      const label = truncateLabel(h.label, 16);
+      const label = truncateLabel(h.mark ?? h.label, 16);
       if (text.textContent !== label) text.textContent = label;
     })
     .nodes();

@@ -22,6 +22,8 @@ export interface ChartHandle {
   id: string;
   /** aria-label and legend text. */
   label: string;
+  /** Text drawn beside the dot (default: `label`); keep it short when handles sit close together. */
+  mark?: string;
   x: number;
   y: number;
   colour: Role | "ink";
@@ -41,6 +43,8 @@ export interface ChartData {
   y: { label: string; domain?: readonly [number, number]; log?: boolean };
   series: readonly ChartSeries[];
   handles?: readonly ChartHandle[];
+  /** One legend entry for all handles (e.g. "an example (drag it)") instead of one per handle. */
+  handlesLegend?: string;
   /** Vertical reference lines, e.g. "N = d". */
   markers?: readonly ChartMarker[];
 }
