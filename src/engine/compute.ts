@@ -18,12 +18,12 @@ const MASKED_LOGIT = -1e9;
 // √(2/π), the constant of the tanh approximation to GELU (same as core's `activate`).
 const GELU_C = Math.sqrt(2 / Math.PI);
 
-function upload(tf: Tf, m: Matrix): Tensor2D {
+export function upload(tf: Tf, m: Matrix): Tensor2D {
   return tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols], "float32");
 }
 
 /** Reads a tensor back asynchronously (never `dataSync`, which stalls the page) and frees it. */
-async function readAndDispose(tf: Tf, packed: Tensor): Promise<Float32Array> {
+export async function readAndDispose(tf: Tf, packed: Tensor): Promise<Float32Array> {
   try {
     return (await packed.data()) as Float32Array;
   } finally {
@@ -32,7 +32,7 @@ async function readAndDispose(tf: Tf, packed: Tensor): Promise<Float32Array> {
 }
 
 /** Cuts one readback into matrices of the given shapes, in order. */
-function unpack(flat: Float32Array, shapes: readonly [number, number][]): Matrix[] {
+export function unpack(flat: Float32Array, shapes: readonly [number, number][]): Matrix[] {
   let offset = 0;
   return shapes.map(([rows, cols]) => {
     const m = matrix(rows, cols, flat.subarray(offset, offset + rows * cols));

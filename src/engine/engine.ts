@@ -5,7 +5,10 @@ import { releaseBackend } from "./backends";
 import { type ChooseContext, chooseAuto, chooseForced } from "./choose";
 import { attentionTf, mlpTf } from "./compute";
 import { type LossWatch, watchDeviceLoss } from "./deviceLoss";
+import { linearAttentionTf } from "./fastWeightsTf";
+import { hopfieldTf } from "./hopfieldTf";
 import { defaultLoader } from "./loadTf";
+import { lsaTf } from "./lsaTf";
 import type { BackendInfo, BackendName, Engine, EngineOptions, Tf, Timed } from "./types";
 
 /** Default compute budget per drag update: half a 60 Hz frame, leaving the rest for drawing. */
@@ -143,6 +146,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     attention: (p: AttentionParams) => compute((t) => attentionTf(t, p)),
     mlp: (p: MlpParams) => compute((t) => mlpTf(t, p)),
+    linearAttention: (p) => compute((t) => linearAttentionTf(t, p)),
+    lsa: (p) => compute((t) => lsaTf(t, p)),
+    hopfield: (p) => compute((t) => hopfieldTf(t, p)),
     async numTensors() {
       const ctx = await context();
       return ctx.tf.memory().numTensors;

@@ -1,4 +1,7 @@
 import type { AttentionParams, AttentionResult } from "../core/attention";
+import type { LinearAttentionParams, LinearAttentionResult } from "../core/fastWeights";
+import type { LsaParams, LsaResult } from "../core/gradientDescent";
+import type { HopfieldParams, HopfieldResult } from "../core/hopfield";
 import type { MlpParams, MlpResult } from "../core/mlp";
 
 /** The tfjs backends the essay can run on, in the order the automatic choice tries them. */
@@ -50,6 +53,12 @@ export interface Engine {
   setBackend(name: BackendName | "auto"): Promise<BackendInfo>;
   attention(p: AttentionParams): Promise<Timed<AttentionResult>>;
   mlp(p: MlpParams): Promise<Timed<MlpResult>>;
+  /** Causal linear attention (core's `linearAttention`), Part II's fast weight section. */
+  linearAttention(p: LinearAttentionParams): Promise<Timed<LinearAttentionResult>>;
+  /** Stacked linear self-attention layers on in-context regression tokens (core's `lsaForward`). */
+  lsa(p: LsaParams): Promise<Timed<LsaResult>>;
+  /** Modern Hopfield retrieval steps (core's `hopfieldRetrieve`). */
+  hopfield(p: HopfieldParams): Promise<Timed<HopfieldResult>>;
   /** `tf.memory().numTensors`, to check that updates leak nothing. */
   numTensors(): Promise<number>;
   /** Called with the new info whenever the backend changes (start, switch, device loss). */

@@ -58,6 +58,9 @@ describe("App", () => {
       "#side-by-side",
       "#input-times-input",
       "#two-meanings",
+      "#fast-weights",
+      "#gradient-descent",
+      "#hopfield",
       "#references",
     ]);
     for (const href of hrefs) expect(document.querySelector(href ?? "")).not.toBeNull();

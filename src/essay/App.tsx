@@ -5,7 +5,10 @@ import { Opening, QUESTION_ID } from "./Opening";
 import { AttentionSection } from "./sections/AttentionSection";
 import { AttentionStepsSection } from "./sections/AttentionStepsSection";
 import type { SectionProps } from "./sections/EssaySection";
+import { FastWeightsSection } from "./sections/FastWeightsSection";
 import { FixedMlpSection } from "./sections/FixedMlpSection";
+import { GradientDescentSection } from "./sections/GradientDescentSection";
+import { HopfieldSection } from "./sections/HopfieldSection";
 import { InputTimesInputSection } from "./sections/InputTimesInputSection";
 import { SideBySideSection } from "./sections/SideBySideSection";
 import { TwoMeaningsSection } from "./sections/TwoMeaningsSection";
@@ -26,6 +29,13 @@ const sections: readonly SectionEntry[] = [
   { id: "side-by-side", title: "Side by side", Component: SideBySideSection },
   { id: "input-times-input", title: "Multiplying the input by itself", Component: InputTimesInputSection },
   { id: "two-meanings", title: "Two meanings of weight", Component: TwoMeaningsSection },
+  { id: "fast-weights", title: "Linear attention is a fast weight memory", Component: FastWeightsSection },
+  {
+    id: "gradient-descent",
+    title: "One layer, one step of gradient descent",
+    Component: GradientDescentSection,
+  },
+  { id: "hopfield", title: "Attention as associative memory", Component: HopfieldSection },
 ];
 
 const BIBLIOGRAPHY_ID = "references";

@@ -1,4 +1,7 @@
 import { attention } from "../../src/core/attention";
+import { linearAttention } from "../../src/core/fastWeights";
+import { lsaForward } from "../../src/core/gradientDescent";
+import { hopfieldRetrieve } from "../../src/core/hopfield";
 import { mlp } from "../../src/core/mlp";
 import type { BackendInfo, Engine } from "../../src/engine";
 
@@ -29,6 +32,18 @@ export function createCoreEngine(): Engine & { calls: number } {
     async mlp(p: Parameters<Engine["mlp"]>[0]) {
       await Promise.resolve();
       return { ...mlp(p), ms: 0.1 };
+    },
+    async linearAttention(p: Parameters<Engine["linearAttention"]>[0]) {
+      await Promise.resolve();
+      return { ...linearAttention(p), ms: 0.1 };
+    },
+    async lsa(p: Parameters<Engine["lsa"]>[0]) {
+      await Promise.resolve();
+      return { ...lsaForward(p), ms: 0.1 };
+    },
+    async hopfield(p: Parameters<Engine["hopfield"]>[0]) {
+      await Promise.resolve();
+      return { ...hopfieldRetrieve(p), ms: 0.1 };
     },
     numTensors: async () => 0,
     subscribe(listener: (info: BackendInfo) => void) {

@@ -1,0 +1,2 @@
+export { FastWeights, type FastWeightsProps, FastWeightsView } from "./FastWeights";
+export type { FastWeightsFigureValue } from "./figureValue";

@@ -1,0 +1,2 @@
+export type { HopfieldCapacityFigureValue } from "./figureValue";
+export { HopfieldCapacity, type HopfieldCapacityProps, HopfieldCapacityView } from "./HopfieldCapacity";

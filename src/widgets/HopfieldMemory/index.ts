@@ -1,0 +1,2 @@
+export type { HopfieldMemoryFigureValue } from "./figureValue";
+export { HopfieldMemory, type HopfieldMemoryProps, HopfieldMemoryView } from "./HopfieldMemory";

@@ -1,0 +1,6 @@
+export type { InContextRegressionFigureValue } from "./figureValue";
+export {
+  InContextRegression,
+  type InContextRegressionProps,
+  InContextRegressionView,
+} from "./InContextRegression";

@@ -1,0 +1,6 @@
+export {
+  type CapacityFigureValue,
+  MemoryCapacity,
+  type MemoryCapacityProps,
+  MemoryCapacityView,
+} from "./MemoryCapacity";

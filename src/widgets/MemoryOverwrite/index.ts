@@ -1,0 +1,1 @@
+export { MemoryOverwrite, MemoryOverwriteView, type OverwriteFigureValue } from "./MemoryOverwrite";
