@@ -7,6 +7,7 @@ import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath } from "../tests/chromium.mjs";
 import { measureBundle } from "./bench/bundle.mjs";
 import { measureDrag } from "./bench/drag.mjs";
+import { measureRegressionDrag } from "./bench/dragRegression.mjs";
 import { mountAllFigures } from "./bench/figures.mjs";
 import { serveStatic } from "./bench/serve.mjs";
 
@@ -25,11 +26,17 @@ const bundle = measureBundle(dist);
 const server = await serveStatic(dist);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 const drag = [];
+const started = performance.now();
+/** Progress on stderr (stdout is the JSON report). */
+const progress = (step) =>
+  console.error(`bench: ${step} (${Math.round((performance.now() - started) / 1000)} s)`);
+let regressionDrag = null;
 const compute = [];
 const leakUpdates = Number(process.env.BENCH_LEAK_UPDATES ?? 1000);
 try {
   // Compute only: the engine alone on each backend, in a fresh page (tfjs has one backend a page).
   for (const backend of backends.filter((b) => b !== "auto")) {
+    progress(`compute on ${backend}`);
     const page = await browser.newPage();
     await page.goto(`${server.url}bench.html`);
     await page.waitForFunction(() => "runComputeBench" in window);
@@ -49,6 +56,7 @@ try {
   }
   for (const backend of backends) {
     for (const n of sizes) {
+      progress(`drag on ${backend}, n = ${n}`);
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors = [];
       page.on("pageerror", (error) => errors.push(String(error)));
@@ -66,6 +74,18 @@ try {
       }
       await page.close();
     }
+  }
+  // Part II: dragging an example of the in-context regression figure, on the auto backend.
+  if (backends.includes("auto")) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(server.url);
+      const figuresMounted = await mountAllFigures(page);
+      regressionDrag = { figuresMounted, ...(await measureRegressionDrag(page, { moves })) };
+    } catch (error) {
+      regressionDrag = { error: String(error) };
+    }
+    await page.close();
   }
 } finally {
   await browser.close();
@@ -88,6 +108,7 @@ const report = {
   bundle,
   compute,
   drag,
+  regressionDrag,
 };
 mkdirSync(resolve(root, "bench-results"), { recursive: true });
 writeFileSync(resolve(root, "bench-results", "latest.json"), JSON.stringify(report, null, 2));

@@ -24,3 +24,9 @@ for (const d of report.drag) {
       `${d.requested.padEnd(6)} n=${String(d.n).padEnd(3)} on ${d.backend.padEnd(6)} (${d.figuresMounted ?? "?"} figures) event→matrices p50 ${d.eventToMatricesMs.p50} p95 ${d.eventToMatricesMs.p95} | input→matrices p95 ${d.inputToMatricesMs.p95} | event→point p95 ${d.eventToPointMs.p95} | compute p50 ${d.computeMs.p50} p95 ${d.computeMs.p95} | same frame ${d.matricesInPointsFrame}`,
     );
 }
+const r = report.regressionDrag;
+if (r?.error) console.log("regression drag ERROR", r.error.slice(0, 200));
+else if (r)
+  console.log(
+    `regression drag (Part II) on ${r.backend} (${r.figuresMounted} figures) event→predictions p50 ${r.eventToPredictionsMs.p50} p95 ${r.eventToPredictionsMs.p95} (${r.samples} samples)`,
+  );

@@ -5,6 +5,8 @@ import { BETA_STEPS, betaToSlider, formatBeta, sliderToBeta } from "../HopfieldM
 
 const SIZE_NAMES: Record<number, string> = { 25: "5 × 5", 49: "7 × 7 (the glyphs)", 100: "10 × 10" };
 
+import { SeedField } from "../shared/SeedField";
+
 /** d, N, the corruption and β of the recall experiment, and its seed. */
 export function CapacityControls() {
   const d = useHopfieldCapacity((s) => s.d);
@@ -68,12 +70,7 @@ export function CapacityControls() {
           onChange={(e) => setBeta(sliderToBeta(Number(e.target.value)))}
         />
       </div>
-      <div className="dw-cap-seed">
-        <span>Seed {seed}</span>
-        <button type="button" onClick={() => setSeed(seed + 1)}>
-          New random patterns
-        </button>
-      </div>
+      <SeedField className="dw-cap-seed" seed={seed} setSeed={setSeed} nextLabel="New random patterns" />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from "react";
+import { useId } from "react";
 import type { GlyphName } from "../../core/glyphs";
 import { useHopfieldMemory } from "../../state/hopfieldMemoryContext";
 import { ATTENTION_BETA, MAX_CORRUPTION } from "../../state/hopfieldMemoryStore";
+import { SeedField } from "../shared/SeedField";
 import { BETA_STEPS, betaToSlider, formatBeta, sliderToBeta } from "./betaScale";
 
 /** Which glyph the query starts from, how it is corrupted (k pixels, seeded), and β. */
@@ -15,11 +16,7 @@ export function MemoryControls() {
   const setCorruption = useHopfieldMemory((s) => s.setCorruption);
   const setSeed = useHopfieldMemory((s) => s.setSeed);
   const setBeta = useHopfieldMemory((s) => s.setBeta);
-  const ids = { start: useId(), k: useId(), seed: useId(), beta: useId(), seedProblem: useId() };
-  // The box keeps what the reader types; only a whole number reaches the store.
-  const [seedDraft, setSeedDraft] = useState(String(seed));
-  useEffect(() => setSeedDraft((draft) => (Number(draft) === seed ? draft : String(seed))), [seed]);
-  const seedValid = /^\s*\d+\s*$/.test(seedDraft);
+  const ids = { start: useId(), k: useId(), beta: useId() };
 
   return (
     <div className="dw-hop-controls">
@@ -44,29 +41,7 @@ export function MemoryControls() {
           onChange={(e) => setCorruption(Number(e.target.value))}
         />
       </div>
-      <div className="dw-hop-seed">
-        <label htmlFor={ids.seed}>Seed</label>
-        <input
-          id={ids.seed}
-          type="text"
-          inputMode="numeric"
-          value={seedDraft}
-          aria-invalid={!seedValid || undefined}
-          aria-describedby={seedValid ? undefined : ids.seedProblem}
-          onChange={(e) => {
-            setSeedDraft(e.target.value);
-            if (/^\s*\d+\s*$/.test(e.target.value)) setSeed(Number(e.target.value));
-          }}
-        />
-        <button type="button" onClick={() => setSeed(seed + 1)}>
-          New corruption
-        </button>
-        {seedValid ? null : (
-          <p id={ids.seedProblem} className="dw-message dw-message-warning" role="alert">
-            A seed is a whole number ≥ 0; the figure keeps seed {seed}.
-          </p>
-        )}
-      </div>
+      <SeedField className="dw-hop-seed" seed={seed} setSeed={setSeed} nextLabel="New corruption" />
       <div className="dw-slider dw-hop-beta">
         <label htmlFor={ids.beta}>Inverse temperature β = {formatBeta(beta)}</label>
         <input

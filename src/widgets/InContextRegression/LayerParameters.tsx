@@ -10,7 +10,8 @@ import type {
   InContextRegressionState,
 } from "../../state/inContextRegressionStore";
 import { drawHeatmap, type HeatmapData, type HeatmapOptions } from "../../viz/heatmap";
-import { type Role, roleColor } from "../../viz/palette";
+import type { Role } from "../../viz/palette";
+import { NamedHeatmapPanel } from "../shared/NamedHeatmapPanel";
 import { useStoreRenderer } from "../shared/useStoreRenderer";
 import { formatDifference, inputLabels } from "./format";
 
@@ -43,21 +44,7 @@ function ParameterHeatmap({ which }: { which: Which }) {
   );
   const ref = useStoreRenderer(store, drawHeatmap, inputs, view, [which]);
   return (
-    <section
-      className="dw-panel dw-heatmap-panel"
-      data-kind={which}
-      aria-label={`Parameter ${LABELS[which].name}`}
-    >
-      <p className="dw-panel-title">
-        <span
-          className="dw-swatch"
-          style={{ background: roleColor(LABELS[which].role) }}
-          aria-hidden="true"
-        />
-        {LABELS[which].name}
-      </p>
-      <div ref={ref} />
-    </section>
+    <NamedHeatmapPanel kind={which} name={LABELS[which].name} role={LABELS[which].role} drawInto={ref} />
   );
 }
 

@@ -18,6 +18,8 @@ const MODES: readonly { value: RegressionMode; label: string }[] = [
   { value: "space", label: "d-D: a random task" },
 ];
 
+import { SeedField } from "../shared/SeedField";
+
 /** Mode, d, η, K, the number of examples, and a new seeded task. */
 export function RegressionControls() {
   const mode = useInContextRegression((s) => s.mode);
@@ -106,12 +108,7 @@ export function RegressionControls() {
           Remove the last
         </button>
       </fieldset>
-      <div className="dw-icr-field">
-        <span>Task {seed}</span>
-        <button type="button" onClick={() => actions.setSeed(seed + 1)}>
-          New task
-        </button>
-      </div>
+      <SeedField className="dw-icr-field" seed={seed} setSeed={actions.setSeed} nextLabel="New task" />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from "react";
+import { useId } from "react";
 import type { KeyKind } from "../../core/memoryCapacity";
 import { CAPACITY_DIMENSIONS, CAPACITY_FACTOR } from "../../state/capacityStore";
 import { useCapacity } from "../../state/fastWeightsContext";
+import { SeedField } from "../shared/SeedField";
 
 const KINDS: readonly { value: KeyKind; label: string }[] = [
   { value: "orthogonal", label: "orthogonal while they fit (first d keys)" },
@@ -18,11 +19,7 @@ export function CapacityControls() {
   const setCount = useCapacity((s) => s.setCount);
   const setKeyKind = useCapacity((s) => s.setKeyKind);
   const setSeed = useCapacity((s) => s.setSeed);
-  const ids = { d: useId(), n: useId(), kind: useId(), seed: useId(), seedProblem: useId() };
-  // The box keeps what the reader types; only a whole number reaches the store.
-  const [seedDraft, setSeedDraft] = useState(String(seed));
-  useEffect(() => setSeedDraft((draft) => (Number(draft) === seed ? draft : String(seed))), [seed]);
-  const seedValid = /^\s*\d+\s*$/.test(seedDraft);
+  const ids = { d: useId(), n: useId(), kind: useId() };
 
   return (
     <div className="dw-cap-controls">
@@ -65,29 +62,7 @@ export function CapacityControls() {
           </label>
         ))}
       </fieldset>
-      <div className="dw-cap-seed">
-        <label htmlFor={ids.seed}>Seed</label>
-        <input
-          id={ids.seed}
-          type="text"
-          inputMode="numeric"
-          value={seedDraft}
-          aria-invalid={!seedValid || undefined}
-          aria-describedby={seedValid ? undefined : ids.seedProblem}
-          onChange={(event) => {
-            setSeedDraft(event.target.value);
-            if (/^\s*\d+\s*$/.test(event.target.value)) setSeed(Number(event.target.value));
-          }}
-        />
-        <button type="button" onClick={() => setSeed(seed + 1)}>
-          New sample
-        </button>
-        {seedValid ? null : (
-          <p id={ids.seedProblem} className="dw-message dw-message-warning" role="alert">
-            A seed is a whole number ≥ 0; the figure keeps seed {seed}.
-          </p>
-        )}
-      </div>
+      <SeedField className="dw-cap-seed" seed={seed} setSeed={setSeed} nextLabel="New sample" />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useTwoMeanings, useTwoMeaningsStoreApi } from "../../state/twoMeaningsC
 import { maxParameterDifference } from "../../state/twoMeaningsStats";
 import { currentResult, type TwoMeaningsActions, type TwoMeaningsState } from "../../state/twoMeaningsStore";
 import { drawHeatmap, type HeatmapData, type HeatmapOptions } from "../../viz/heatmap";
-import { roleColor } from "../../viz/palette";
+import { NamedHeatmapPanel } from "../shared/NamedHeatmapPanel";
 import { useStoreRenderer } from "../shared/useStoreRenderer";
 
 type State = TwoMeaningsState & TwoMeaningsActions;
@@ -28,21 +28,7 @@ function ParameterHeatmap({ which }: { which: Which }) {
   );
   const ref = useStoreRenderer(store, drawHeatmap, inputs, view, [which]);
   return (
-    <section
-      className="dw-panel dw-heatmap-panel"
-      data-kind={which}
-      aria-label={`Parameter ${LABELS[which].name}`}
-    >
-      <p className="dw-panel-title">
-        <span
-          className="dw-swatch"
-          style={{ background: roleColor(LABELS[which].role) }}
-          aria-hidden="true"
-        />
-        {LABELS[which].name}
-      </p>
-      <div ref={ref} />
-    </section>
+    <NamedHeatmapPanel kind={which} name={LABELS[which].name} role={LABELS[which].role} drawInto={ref} />
   );
 }
 
