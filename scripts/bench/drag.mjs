@@ -56,8 +56,10 @@ export async function measureDrag(page, { n, moves = 40 }) {
   await input.fill(sentence(n));
   await page.waitForFunction(
     (count) =>
-      document.querySelectorAll('.dw-attention-explorer [data-kind="weights"] [data-row][data-col]')
-        .length ===
+      // The first explorer's cells only: with every figure mounted, other explorers have cells too.
+      document
+        .querySelector('.dw-attention-explorer [data-kind="weights"]')
+        .querySelectorAll("[data-row][data-col]").length ===
       count * count,
     n,
     { timeout: 120_000 },
