@@ -72,4 +72,31 @@ describe("the essay page is accessible (axe-core in Chromium)", () => {
       expect(token.getAttribute("transform"), `arrow key moved the token in #${widget.id}`).not.toBe(before);
     }
   });
+
+  it("lets a keyboard alone reach a draggable point in every chart of Part II and move it", async () => {
+    render(<App />);
+    await figuresReady();
+    const widgets = [...document.querySelectorAll<HTMLElement>(".dw-widget")].filter((w) =>
+      w.querySelector(".dw-chart-handle"),
+    );
+    // The regression examples and the capacity figure's N.
+    expect(widgets.length).toBeGreaterThanOrEqual(2);
+    for (const widget of widgets) {
+      const first = widget.querySelector<HTMLElement>("input, select, button, [tabindex='0']");
+      first?.focus();
+      let presses = 0;
+      while (!(document.activeElement as Element | null)?.matches(".dw-chart-handle") && presses < 120) {
+        await userEvent.tab();
+        presses += 1;
+      }
+      const handle = document.activeElement as SVGGElement;
+      expect(widget.contains(handle), `reached a draggable point in #${widget.id} by Tab`).toBe(true);
+      expect(handle.getAttribute("aria-label"), `#${widget.id}'s point has a name`).toBeTruthy();
+      const before = handle.getAttribute("aria-valuetext");
+      await userEvent.keyboard("{ArrowRight}");
+      await userEvent.keyboard("{ArrowUp}");
+      const after = (document.activeElement as Element | null)?.getAttribute("aria-valuetext");
+      expect(after, `arrow keys moved the point in #${widget.id}`).not.toBe(before);
+    }
+  });
 });
