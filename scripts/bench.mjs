@@ -7,6 +7,7 @@ import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath } from "../tests/chromium.mjs";
 import { measureBundle } from "./bench/bundle.mjs";
 import { measureDrag } from "./bench/drag.mjs";
+import { measureLargeDrag } from "./bench/dragLarge.mjs";
 import { measureRegressionDrag } from "./bench/dragRegression.mjs";
 import { mountAllFigures } from "./bench/figures.mjs";
 import { serveStatic } from "./bench/serve.mjs";
@@ -16,6 +17,8 @@ const dist = resolve(root, "dist");
 const backends = (process.env.BENCH_BACKENDS ?? "auto,webgpu,webgl,wasm,cpu").split(",");
 const sizes = (process.env.BENCH_SIZES ?? "8,16,64").split(",").map(Number);
 const moves = Number(process.env.BENCH_MOVES ?? 40);
+const largeSizes = (process.env.BENCH_LARGE_SIZES ?? "256,1024,4096").split(",").map(Number);
+const largeLeakUpdates = Number(process.env.BENCH_LARGE_LEAK_UPDATES ?? 1000);
 
 execFileSync("npx", ["vite", "build", "--logLevel", "error"], {
   cwd: root,
@@ -26,11 +29,13 @@ const bundle = measureBundle(dist);
 const server = await serveStatic(dist);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 const drag = [];
+const large = [];
 const started = performance.now();
 /** Progress on stderr (stdout is the JSON report). */
 const progress = (step) =>
   console.error(`bench: ${step} (${Math.round((performance.now() - started) / 1000)} s)`);
 let regressionDrag = null;
+let largeDrag = null;
 const compute = [];
 const leakUpdates = Number(process.env.BENCH_LEAK_UPDATES ?? 1000);
 try {
@@ -51,6 +56,30 @@ try {
       );
     } catch (error) {
       compute.push({ backend, error: String(error) });
+    }
+    await page.close();
+  }
+  // Large n: time per update at n = 256, 1024, 4096 (d = 64) on each backend, with the pure-TS
+  // reference timed in the same page, bytes read back, and a leak check at n = 1024.
+  for (const backend of backends.filter((b) => b !== "auto")) {
+    progress(`large n on ${backend}`);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bench.html`);
+    await page.waitForFunction(() => "runLargeBench" in window);
+    try {
+      large.push(
+        await page.evaluate((options) => window.runLargeBench(options), {
+          backend,
+          sizes: largeSizes,
+          d: 64,
+          iterations: 5,
+          referenceSizes: largeSizes,
+          // The CPU backend takes seconds per update at n = 1024; fewer updates still show a leak.
+          leakUpdates: backend === "cpu" ? Math.min(50, largeLeakUpdates) : largeLeakUpdates,
+        }),
+      );
+    } catch (error) {
+      large.push({ backend, error: String(error) });
     }
     await page.close();
   }
@@ -87,6 +116,19 @@ try {
     }
     await page.close();
   }
+  // Large n: dragging a cluster centre at n = 1024 on the auto backend.
+  if (backends.includes("auto")) {
+    progress("large-n drag");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(server.url);
+      const figuresMounted = await mountAllFigures(page);
+      largeDrag = { figuresMounted, ...(await measureLargeDrag(page, { n: 1024, moves })) };
+    } catch (error) {
+      largeDrag = { error: String(error) };
+    }
+    await page.close();
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -107,8 +149,10 @@ const report = {
   },
   bundle,
   compute,
+  large,
   drag,
   regressionDrag,
+  largeDrag,
 };
 mkdirSync(resolve(root, "bench-results"), { recursive: true });
 writeFileSync(resolve(root, "bench-results", "latest.json"), JSON.stringify(report, null, 2));

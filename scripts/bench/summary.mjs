@@ -30,3 +30,23 @@ else if (r)
   console.log(
     `regression drag (Part II) on ${r.backend} (${r.figuresMounted} figures) event→predictions p50 ${r.eventToPredictionsMs.p50} p95 ${r.eventToPredictionsMs.p95} (${r.samples} samples)`,
   );
+for (const l of report.large ?? []) {
+  if (l.error) console.log("large", l.backend, "ERROR", l.error.slice(0, 200));
+  else
+    for (const r of l.results)
+      console.log(
+        r.skipped
+          ? `large ${l.backend.padEnd(6)} n=${r.n}: ${r.skipped}`
+          : `large ${l.backend.padEnd(6)} n=${String(r.n).padEnd(4)} d=${r.d}: ${r.msPerUpdate} ms/update, pure-TS reference ${r.referenceMs} ms (${r.referenceOverBackend}× the backend), read ${Math.round(r.bytesRead / 1024)} KiB, tensor bytes after ${r.tensorBytesAfter}`,
+      );
+  if (l.leak)
+    console.log(
+      `large ${l.backend} leak: ${l.leak.tensorsGained} tensors gained over ${l.leak.updates} updates at n = ${l.leak.n}`,
+    );
+}
+const g = report.largeDrag;
+if (g?.error) console.log("large-n drag ERROR", g.error.slice(0, 200));
+else if (g)
+  console.log(
+    `large-n drag n=${g.n} on ${g.backend}: event→centre p50 ${g.eventToPointMs.p50} p95 ${g.eventToPointMs.p95} (${g.eventToPointMs.samples}) | event→matrices p50 ${g.eventToMatricesMs.p50} p95 ${g.eventToMatricesMs.p95} (${g.eventToMatricesMs.samples})`,
+  );

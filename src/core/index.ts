@@ -8,6 +8,7 @@ export * from "./matmul";
 export * from "./matrix";
 export * from "./memoryCapacity";
 export * from "./mlp";
+export * from "./pooledAttention";
 export * from "./presets";
 export * from "./rng";
 export * from "./softmax";

@@ -91,3 +91,20 @@ export async function warmRoundTripMs(tf: Tf): Promise<number> {
   await attentionTf(tf, params);
   return performance.now() - start;
 }
+
+/** True once `name` has been started (it has an instance in tfjs's registry, not just a factory). */
+export function isStarted(tf: Tf, name: BackendName): boolean {
+  return tf.engine().registry[name] !== undefined;
+}
+
+/**
+ * Makes a started backend tfjs's current one before this returns. For a backend that already has
+ * an instance, `tf.setBackend` does all its work before its first await (tfjs-core 4.22), so the
+ * caller's next synchronous `tf.tidy` runs there with nothing able to interleave. Returns false if
+ * `name` has not been started (or was released): start it (asynchronously) first.
+ */
+export function switchNow(tf: Tf, name: BackendName): boolean {
+  if (!isStarted(tf, name)) return false;
+  if (tf.getBackend() !== name) void tf.setBackend(name);
+  return tf.getBackend() === name && tf.backend() === tf.engine().registry[name];
+}

@@ -14,7 +14,7 @@ type Tensor = ReturnType<Tf["tensor"]>;
 
 // Added to masked logits inside tfjs: exp(−1e9 − max) is exactly 0 in float32, and unlike −∞ it
 // cannot turn into NaN (∞ − ∞) on GPUs with loose IEEE handling. The returned scores get −∞ in JS.
-const MASKED_LOGIT = -1e9;
+export const MASKED_LOGIT = -1e9;
 // √(2/π), the constant of the tanh approximation to GELU (same as core's `activate`).
 const GELU_C = Math.sqrt(2 / Math.PI);
 
@@ -63,7 +63,7 @@ function maskTensor(tf: Tf, p: AttentionParams, n: number): Tensor | null {
 }
 
 /** softmax over rows (tf's last axis), columns (via the transpose) or all n² entries at once. */
-function softmaxTf(tf: Tf, logits: Tensor, normalisation: Normalisation, n: number): Tensor {
+export function softmaxTf(tf: Tf, logits: Tensor, normalisation: Normalisation, n: number): Tensor {
   if (normalisation === "columns") return tf.transpose(tf.softmax(tf.transpose(logits)));
   if (normalisation === "all") return tf.reshape(tf.softmax(tf.reshape(logits, [1, n * n])), [n, n]);
   return tf.softmax(logits);

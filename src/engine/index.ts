@@ -4,5 +4,16 @@
  */
 export { BACKEND_LABEL, BACKEND_ORDER, isBackendName, parseBackendParam } from "./backendParam";
 export { createEngine, DEFAULT_FRAME_BUDGET_MS, pageEngine } from "./engine";
+export { READBACK_BUDGET_BYTES, type ReadbackPlan, readbackPlan } from "./largeAttentionPlan";
+export type { LargeAttentionParams, LargeAttentionResult } from "./largeAttentionTypes";
 export { createLatestWins, type LatestWins } from "./scheduler";
-export type { BackendInfo, BackendName, Engine, EngineOptions, TfLoader, Timed } from "./types";
+export type {
+  AttentionWork,
+  BackendInfo,
+  BackendName,
+  CostSample,
+  Engine,
+  EngineOptions,
+  TfLoader,
+  Timed,
+} from "./types";

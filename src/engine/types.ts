@@ -3,6 +3,7 @@ import type { LinearAttentionParams, LinearAttentionResult } from "../core/fastW
 import type { LsaParams, LsaResult } from "../core/gradientDescent";
 import type { HopfieldParams, HopfieldResult } from "../core/hopfield";
 import type { MlpParams, MlpResult } from "../core/mlp";
+import type { LargeAttentionParams, LargeAttentionResult } from "./largeAttentionTypes";
 
 /** The tfjs backends the essay can run on, in the order the automatic choice tries them. */
 export type BackendName = "webgpu" | "webgl" | "wasm" | "cpu";
@@ -38,6 +39,26 @@ export interface EngineOptions {
   /** Compute budget per drag frame in ms (default 8, half a 60 Hz frame so drawing still fits). */
   frameBudgetMs?: number;
   loader?: TfLoader;
+  /**
+   * The cost in ms of one warm large-n update of `work` on `backend`, for the auto choice; default:
+   * measured with `measureAttention`-style warm runs. Tests inject made-up costs here.
+   */
+  costOf?: (backend: BackendName, work: AttentionWork, bestSoFar: number) => Promise<number>;
+}
+
+/** The size of one attention job: what the cost of a backend is measured and chosen for. */
+export interface AttentionWork {
+  n: number;
+  dModel: number;
+  dK: number;
+}
+
+/** One measurement of a backend on one work size. */
+export interface CostSample {
+  backend: BackendName;
+  work: AttentionWork;
+  /** Median warm wall time of one update, compute and readback, in ms. */
+  ms: number;
 }
 
 /** A result plus the wall time of its compute and readback, for the badge's "ms per update". */
@@ -59,6 +80,16 @@ export interface Engine {
   lsa(p: LsaParams): Promise<Timed<LsaResult>>;
   /** Modern Hopfield retrieval steps (core's `hopfieldRetrieve`). */
   hopfield(p: HopfieldParams): Promise<Timed<HopfieldResult>>;
+  /** Large-n attention (n up to 4096): scores and weights pooled on the backend to the view on screen. */
+  largeAttention(p: LargeAttentionParams): Promise<Timed<LargeAttentionResult>>;
+  /** Times `repeats` warm large-n attention updates of size `work` on `backend` (for the cost chart and the choice). */
+  measureAttention(backend: BackendName, work: AttentionWork, repeats?: number): Promise<CostSample>;
+  /** Backends that start on this device (GPU ones even when software): what the cost chart can measure. */
+  available(): Promise<BackendName[]>;
+  /** The largest n each backend accepts for large-n attention (the CPU and WASM are capped). */
+  limits(): Readonly<Record<BackendName, number>>;
+  /** `tf.memory()`'s tensor count and bytes, e.g. to see memory released when n goes down. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** `tf.memory().numTensors`, to check that updates leak nothing. */
   numTensors(): Promise<number>;
   /** Called with the new info whenever the backend changes (start, switch, device loss). */

@@ -61,6 +61,7 @@ describe("App", () => {
       "#fast-weights",
       "#gradient-descent",
       "#hopfield",
+      "#cost",
       "#references",
     ]);
     for (const href of hrefs) expect(document.querySelector(href ?? "")).not.toBeNull();

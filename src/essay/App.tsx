@@ -4,6 +4,7 @@ import { Header } from "./Header";
 import { Opening, QUESTION_ID } from "./Opening";
 import { AttentionSection } from "./sections/AttentionSection";
 import { AttentionStepsSection } from "./sections/AttentionStepsSection";
+import { CostSection } from "./sections/CostSection";
 import type { SectionProps } from "./sections/EssaySection";
 import { FastWeightsSection } from "./sections/FastWeightsSection";
 import { FixedMlpSection } from "./sections/FixedMlpSection";
@@ -36,6 +37,7 @@ const sections: readonly SectionEntry[] = [
     Component: GradientDescentSection,
   },
   { id: "hopfield", title: "Attention as associative memory", Component: HopfieldSection },
+  { id: "cost", title: "What it costs", Component: CostSection },
 ];
 
 const BIBLIOGRAPHY_ID = "references";

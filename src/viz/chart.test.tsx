@@ -243,6 +243,29 @@ describe("drawChart: marks", () => {
     expect(names).toEqual(["example 1", "example 2", "example 3"]);
   });
 
+  it("writes x values with the caller's formatter on ticks and in the description", () => {
+    const el = mount();
+    drawChart(el, {
+      ...base,
+      x: { label: "n", domain: [4, 8], integer: true, format: (k) => String(2 ** k) },
+      handles: [],
+      series: [
+        {
+          id: "t",
+          label: "time",
+          colour: "query",
+          kind: "line",
+          points: [
+            [4, 0.5],
+            [8, 0.9],
+          ],
+        },
+      ],
+    });
+    expect(texts(el, "text.dw-chart-tick-x")).toEqual(["16", "32", "64", "128", "256"]);
+    expect(el.querySelector("desc")?.textContent).toContain("at x = 256");
+  });
+
   it("keeps reader text as text", () => {
     const el = mount();
     const evil = "<img src=x onerror=alert(1)>";

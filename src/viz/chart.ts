@@ -199,7 +199,16 @@ export function drawChart(element: HTMLElement, data: ChartData, options: ChartO
     const s = scales;
     format = chartFormat(s, opts.digits);
     const { layout } = s;
-    const nextAxesKey = [...s.xDomain, ...s.yDomain, s.log, s.integer, layout.width, layout.height].join();
+    const xEnds = s.xFormat ? s.xDomain.map(s.xFormat) : [];
+    const nextAxesKey = [
+      ...s.xDomain,
+      ...s.yDomain,
+      s.log,
+      s.integer,
+      layout.width,
+      layout.height,
+      ...xEnds,
+    ].join();
     if (nextAxesKey + current.x.label + current.y.label !== axesKey) {
       axesKey = nextAxesKey + current.x.label + current.y.label;
       svg.attr("viewBox", `0 0 ${layout.width} ${layout.height}`);

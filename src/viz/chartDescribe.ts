@@ -16,7 +16,10 @@ export interface ChartFormat {
 export function chartFormat(scales: ChartScales, digits = 2): ChartFormat {
   const d = Number.isInteger(digits) && digits >= 0 && digits <= 10 ? digits : 2;
   return {
-    x: (v) => (scales.integer && Number.isInteger(v) ? String(v) : formatNumber(v, d)),
+    x: (v) => {
+      if (scales.xFormat) return scales.xFormat(v);
+      return scales.integer && Number.isInteger(v) ? String(v) : formatNumber(v, d);
+    },
     y: (v) => {
       if (!Number.isFinite(v) || v === 0) return formatNumber(v, d);
       if (scales.log || Math.abs(v) < 10 ** -d) return String(Number(v.toPrecision(d + 1)));

@@ -20,6 +20,8 @@ export interface ChartScales {
   yDomain: Domain;
   log: boolean;
   integer: boolean;
+  /** The caller's x formatter, if any (see `ChartData.x.format`). */
+  xFormat: ((x: number) => string) | null;
   layout: ChartLayout;
 }
 
@@ -85,7 +87,16 @@ export function chartScales(data: ChartData, handles: readonly Point[], layout: 
   const log = data.y.log === true;
   const x = scaleLinear().domain(xDomain).range([layout.left, layout.right]);
   const y = (log ? scaleLog() : scaleLinear()).domain(yDomain).range([layout.bottom, layout.top]);
-  return { x, y, xDomain, yDomain, log, integer: data.x.integer === true, layout };
+  return {
+    x,
+    y,
+    xDomain,
+    yDomain,
+    log,
+    integer: data.x.integer === true,
+    xFormat: typeof data.x.format === "function" ? data.x.format : null,
+    layout,
+  };
 }
 
 export interface Tick {
@@ -100,7 +111,8 @@ export function xTicks(scales: ChartScales): Tick[] {
   const count = Math.max(2, Math.round((layout.right - layout.left) / 70));
   const values = x.ticks(count).filter((t) => !integer || Number.isInteger(t));
   const format = x.tickFormat(count);
-  return values.map((t) => ({ value: t, label: integer ? String(t) : format(t) }));
+  const label = scales.xFormat ?? ((t: number) => (integer ? String(t) : format(t)));
+  return values.map((t) => ({ value: t, label: label(t) }));
 }
 
 /**

@@ -38,7 +38,13 @@ export interface ChartData {
   /** Accessible name of the figure. */
   title: string;
   /** `integer`: whole-number ticks, and handles snap to whole numbers (they stand for a count). */
-  x: { label: string; domain: readonly [number, number]; integer?: boolean };
+  x: {
+    label: string;
+    domain: readonly [number, number];
+    integer?: boolean;
+    /** Writes an x value for ticks, the readout and aria text, e.g. `(k) => String(2 ** k)` on a log₂ axis. */
+    format?: (x: number) => string;
+  };
   /** `domain` defaults to the data's range, padded; `log` skips non-positive values. */
   y: { label: string; domain?: readonly [number, number]; log?: boolean };
   series: readonly ChartSeries[];

@@ -1,0 +1,2 @@
+export { AttentionCost, type AttentionCostProps, AttentionCostView } from "./AttentionCost";
+export type { AttentionCostFigureValue } from "./figureValue";

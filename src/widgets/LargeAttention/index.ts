@@ -1,0 +1,2 @@
+export type { LargeAttentionFigureValue } from "./figureValue";
+export { LargeAttention, type LargeAttentionProps, LargeAttentionView } from "./LargeAttention";
