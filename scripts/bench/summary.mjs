@@ -37,7 +37,7 @@ for (const l of report.large ?? []) {
       console.log(
         r.skipped
           ? `large ${l.backend.padEnd(6)} n=${r.n}: ${r.skipped}`
-          : `large ${l.backend.padEnd(6)} n=${String(r.n).padEnd(4)} d=${r.d}: ${r.msPerUpdate} ms/update, pure-TS reference ${r.referenceMs} ms (${r.referenceOverBackend}× the backend), read ${Math.round(r.bytesRead / 1024)} KiB, tensor bytes after ${r.tensorBytesAfter}`,
+          : `large ${l.backend.padEnd(6)} n=${String(r.n).padEnd(4)} d=${r.d}: ${r.msPerUpdate} ms/update, pure-TS reference ${r.referenceMs} ms (${r.referenceOverBackend}× the backend), read ${Math.round(r.bytesRead / 1024)} KiB, peak tensors ${r.peakTensorBytes === null ? "?" : `${(r.peakTensorBytes / 2 ** 20).toFixed(1)} MiB`}, tensor bytes after ${r.tensorBytesAfter}`,
       );
   if (l.leak)
     console.log(

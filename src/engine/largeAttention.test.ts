@@ -276,6 +276,8 @@ describe("choosing the backend by the work (cpu clones named webgl and wasm)", (
     const sample = await engine.measureAttention("wasm", { n: 64, dModel: 8, dK: 8 }, 3);
     expect(sample).toMatchObject({ backend: "wasm", work: { n: 64, dModel: 8, dK: 8 } });
     expect(Number.isFinite(sample.ms) && sample.ms > 0).toBe(true);
+    // At its peak an update holds at least the 64 × 64 float32 scores and weights at once.
+    expect(sample.peakBytes).toBeGreaterThanOrEqual(2 * 64 * 64 * 4);
     expect(engine.info()?.name).toBe("webgl");
   });
 });

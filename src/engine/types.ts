@@ -59,6 +59,8 @@ export interface CostSample {
   work: AttentionWork;
   /** Median warm wall time of one update, compute and readback, in ms. */
   ms: number;
+  /** The most tensor memory held at once during one update (`tf.profile`'s peakBytes). */
+  peakBytes?: number;
 }
 
 /** A result plus the wall time of its compute and readback, for the badge's "ms per update". */

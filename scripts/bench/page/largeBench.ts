@@ -80,6 +80,8 @@ async function runLargeBench({
     if (median(times) > SLOW_UPDATE_MS)
       tooSlow = `skipped: n = ${n} already took ${Math.round(median(times))} ms per update`;
     const memory = await engine.memory();
+    // tf.profile's peak over one more update: the tensors held at once (scores, weights, pooling).
+    const { peakBytes } = await engine.measureAttention(info.name, { n, dModel: d, dK: d }, 1);
     let referenceMs: number | null = null;
     if (referenceSizes.includes(n)) {
       const input = randomAttention(n, d, 99);
@@ -95,6 +97,7 @@ async function runLargeBench({
       referenceMs,
       referenceOverBackend: referenceMs === null ? null : Math.round((referenceMs / ms) * 100) / 100,
       bytesRead: first.bytesRead,
+      peakTensorBytes: peakBytes ?? null,
       tensorBytesAfter: memory.numBytes,
     });
   }
