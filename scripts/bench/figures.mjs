@@ -4,6 +4,10 @@
 /** Scrolls each figure into view until none is still waiting or loading; returns how many mounted. */
 export async function mountAllFigures(page, { timeoutMs = 180_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
+  // Part II and later load as their own chunk: wait for their prose (and so their figures) first.
+  await page.waitForFunction(() => document.querySelectorAll(".section-loading").length === 0, null, {
+    timeout: timeoutMs,
+  });
   const count = await page.locator("figure.figure").count();
   for (let i = 0; i < count; i++) {
     await page.locator("figure.figure").nth(i).scrollIntoViewIfNeeded();

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./App";
 import { references } from "./references";
@@ -22,6 +22,26 @@ vi.mock("../widgets/TwoMeanings", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../widgets/TwoMeanings")>()),
   TwoMeanings: ({ id }: { id: string }) => <div data-testid="two-meanings" data-id={id} />,
 }));
+
+// Part II and the cost section: stand-ins, so the essay's tests never start tfjs.
+const stub =
+  (testId: string) =>
+  ({ id }: { id: string }) => <div data-testid={testId} data-id={id} />;
+vi.mock("../widgets/FastWeights", () => ({ FastWeights: stub("fast-weights") }));
+vi.mock("../widgets/MemoryOverwrite", () => ({ MemoryOverwrite: stub("memory-overwrite") }));
+vi.mock("../widgets/MemoryCapacity", () => ({ MemoryCapacity: stub("memory-capacity") }));
+vi.mock("../widgets/InContextRegression", () => ({ InContextRegression: stub("in-context-regression") }));
+vi.mock("../widgets/HopfieldMemory", () => ({ HopfieldMemory: stub("hopfield-memory") }));
+vi.mock("../widgets/HopfieldCapacity", () => ({ HopfieldCapacity: stub("hopfield-capacity") }));
+vi.mock("../widgets/LargeAttention", () => ({ LargeAttention: stub("large-attention") }));
+vi.mock("../widgets/AttentionCost", () => ({ AttentionCost: stub("attention-cost") }));
+
+/** Waits until every section loaded as its own chunk (Part II and later) has replaced its placeholder. */
+async function allSectionsLoaded(): Promise<void> {
+  await waitFor(() => expect(document.querySelectorAll(".section-loading")).toHaveLength(0), {
+    timeout: 10_000,
+  });
+}
 
 beforeEach(() => {
   window.localStorage.clear();
@@ -83,14 +103,16 @@ describe("App", () => {
     render(<App />);
     // The explorer appears twice: in "Attention on your own tokens" and, with its step-by-step
     // controls, in "Attention, step by step". The first is the essay's opening figure.
-    const [widget] = await screen.findAllByTestId("attention-explorer");
+    // Generous: on a cold start the test runner transforms the lazily loaded sections' modules first.
+    const [widget] = await screen.findAllByTestId("attention-explorer", {}, { timeout: 10_000 });
     expect(widget.dataset.id).toBe("explorer");
     expect(widget.dataset.initialText).toBe("the cat sat on the mat because it was tired");
     expect(widget.closest("figure")?.querySelector("figcaption")?.textContent).toMatch(/backend/);
   });
 
-  it("links every citation to an entry in the bibliography", () => {
+  it("links every citation to an entry in the bibliography", async () => {
     render(<App />);
+    await allSectionsLoaded();
     const vaswani = screen.getAllByRole("link", { name: "Vaswani et al., 2017" })[0];
     expect(vaswani.parentElement?.textContent).toBe("(Vaswani et al., 2017)");
     const citations = document.querySelectorAll<HTMLAnchorElement>(".cite a");

@@ -1,19 +1,28 @@
-import type { ComponentType } from "react";
+import { type ComponentType, lazy } from "react";
 import { Bibliography } from "./Bibliography";
 import { Header } from "./Header";
 import { Opening, QUESTION_ID } from "./Opening";
 import { AttentionSection } from "./sections/AttentionSection";
 import { AttentionStepsSection } from "./sections/AttentionStepsSection";
-import { CostSection } from "./sections/CostSection";
 import type { SectionProps } from "./sections/EssaySection";
-import { FastWeightsSection } from "./sections/FastWeightsSection";
 import { FixedMlpSection } from "./sections/FixedMlpSection";
-import { GradientDescentSection } from "./sections/GradientDescentSection";
-import { HopfieldSection } from "./sections/HopfieldSection";
 import { InputTimesInputSection } from "./sections/InputTimesInputSection";
+import { LaterSection } from "./sections/LaterSection";
 import { SideBySideSection } from "./sections/SideBySideSection";
 import { TwoMeaningsSection } from "./sections/TwoMeaningsSection";
 import { TableOfContents } from "./TableOfContents";
+
+// Part II and after load as their own chunk, just after first paint (see LaterSection.tsx).
+const FastWeightsSection = lazy(() =>
+  import("./sections/FastWeightsSection").then((m) => ({ default: m.FastWeightsSection })),
+);
+const GradientDescentSection = lazy(() =>
+  import("./sections/GradientDescentSection").then((m) => ({ default: m.GradientDescentSection })),
+);
+const HopfieldSection = lazy(() =>
+  import("./sections/HopfieldSection").then((m) => ({ default: m.HopfieldSection })),
+);
+const CostSection = lazy(() => import("./sections/CostSection").then((m) => ({ default: m.CostSection })));
 
 interface SectionEntry extends SectionProps {
   Component: ComponentType<SectionProps>;
@@ -60,7 +69,7 @@ export function App() {
           <TableOfContents entries={contents} />
         </div>
         {sections.map(({ id, title, Component }) => (
-          <Component key={id} id={id} title={title} />
+          <LaterSection key={id} id={id} title={title} Section={Component} />
         ))}
         <Bibliography id={BIBLIOGRAPHY_ID} />
       </main>

@@ -15,7 +15,7 @@ async function figuresReady(): Promise<void> {
   for (;;) {
     // Figures start near the viewport: bring each waiting one into view.
     document.querySelector(".figure-waiting")?.scrollIntoView();
-    const loading = document.querySelectorAll(".figure-loading").length;
+    const loading = document.querySelectorAll(".figure-loading, .section-loading").length;
     // Panels that show a computed result (A and B of the MLP are parameters, drawn at once).
     const pending = [
       ...document.querySelectorAll<HTMLElement>('[data-kind="weights"], [data-kind="hidden"]'),

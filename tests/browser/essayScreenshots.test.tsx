@@ -13,7 +13,7 @@ async function allFiguresDrawn(): Promise<void> {
   const deadline = performance.now() + 90_000;
   for (;;) {
     document.querySelector(".figure-waiting")?.scrollIntoView();
-    const waiting = document.querySelectorAll(".figure-loading").length;
+    const waiting = document.querySelectorAll(".figure-loading, .section-loading").length;
     const pending = [...document.querySelectorAll<HTMLElement>("[data-result-version]")].filter(
       (panel) => !panel.dataset.resultVersion,
     ).length;
