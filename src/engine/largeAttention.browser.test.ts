@@ -1,27 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
-import type { MatrixView } from "../core/pooledAttention";
 import { createEngine } from "./engine";
 import { attentionCase } from "./fixtures";
 import { READBACK_BUDGET_BYTES } from "./largeAttentionPlan";
 import type { LargeAttentionParams } from "./largeAttentionTypes";
-import { expectLargeMatchesCore } from "./testing";
+import { expectLargeMatchesCore, view } from "./testing";
 import type { BackendName } from "./types";
-
-const view = (
-  n: number,
-  maxPixels: number,
-  pooling: "max" | "mean",
-  zoom?: Partial<MatrixView>,
-): MatrixView => ({
-  rowStart: 0,
-  colStart: 0,
-  rows: n,
-  cols: n,
-  maxPixels,
-  pooling,
-  ...zoom,
-});
 
 describe("large-n attention in headless Chromium", () => {
   it("on webgpu the pooled view equals core + poolMatrix within 1e-3 at n = 64 and 256", async () => {

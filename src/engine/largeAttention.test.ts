@@ -5,25 +5,10 @@ import { createEngine } from "./engine";
 import { attentionCase, maxAbsDiff } from "./fixtures";
 import { READBACK_BUDGET_BYTES, readbackPlan } from "./largeAttentionPlan";
 import type { LargeAttentionParams } from "./largeAttentionTypes";
-import { cloneWrites, cpuCloneLoader, expectLargeMatchesCore as expectMatchesCore } from "./testing";
+import { cloneWrites, cpuCloneLoader, expectLargeMatchesCore as expectMatchesCore, view } from "./testing";
 import type { BackendName, Engine, EngineOptions } from "./types";
 
 const TOL = 1e-5;
-
-const view = (
-  n: number,
-  maxPixels: number,
-  pooling: "max" | "mean",
-  zoom?: Partial<MatrixView>,
-): MatrixView => ({
-  rowStart: 0,
-  colStart: 0,
-  rows: n,
-  cols: n,
-  maxPixels,
-  pooling,
-  ...zoom,
-});
 
 const job = (attentionParams: AttentionParams, v: MatrixView, row: number | null = null) => ({
   attention: attentionParams,

@@ -2,7 +2,7 @@ import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
 import * as tf from "@tensorflow/tfjs-core";
 import { expect } from "vitest";
 import { attention } from "../core/attention";
-import { poolMatrix } from "../core/pooledAttention";
+import { type MatrixView, poolMatrix } from "../core/pooledAttention";
 import { maxAbsDiff } from "./fixtures";
 import { readbackPlan } from "./largeAttentionPlan";
 import type { LargeAttentionParams, LargeAttentionResult } from "./largeAttentionTypes";
@@ -71,3 +71,19 @@ export function expectLargeMatchesCore(
   }
   if (got.out) expect(maxAbsDiff(got.out, full.out)).toBeLessThanOrEqual(tol);
 }
+
+/** The whole n × n matrix at `maxPixels` a side, or the block `zoom` names. */
+export const view = (
+  n: number,
+  maxPixels: number,
+  pooling: "max" | "mean",
+  zoom?: Partial<MatrixView>,
+): MatrixView => ({
+  rowStart: 0,
+  colStart: 0,
+  rows: n,
+  cols: n,
+  maxPixels,
+  pooling,
+  ...zoom,
+});
