@@ -1,7 +1,7 @@
 // Mounts every figure of the essay before a drag is measured: figures start only when scrolled
 // near, so without this the drag would run on a page holding one widget instead of all of them.
 
-/** Scrolls each figure into view until none is still waiting or loading; returns how many mounted. */
+/** Scrolls each figure into view until all have loaded and drawn a first result; returns how many mounted. */
 export async function mountAllFigures(page, { timeoutMs = 180_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   // Part II and later load as their own chunk: wait for their prose (and so their figures) first.
@@ -19,6 +19,15 @@ export async function mountAllFigures(page, { timeoutMs = 180_000 } = {}) {
     {
       timeout: Math.max(1000, deadline - Date.now()),
     },
+  );
+  // And until each figure has drawn its first result: a figure still starting up (the large-n one
+  // measures every backend for its first update) would otherwise compete with the measured drag.
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll("[data-result-version]")].every((panel) => panel.dataset.resultVersion) &&
+      document.querySelector(".dw-large .dw-large-update[data-backend]") !== null,
+    null,
+    { timeout: Math.max(1000, deadline - Date.now()) },
   );
   await page.evaluate(() => window.scrollTo(0, 0));
   return count;
