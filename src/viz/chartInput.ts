@@ -1,4 +1,5 @@
 import type { ChartDragPhase, Point } from "./chartTypes";
+import { indexedTarget } from "./svg";
 
 /** What chartInput needs from the chart. Pointer positions are in viewBox px. */
 export interface ChartInputHost {
@@ -44,13 +45,8 @@ export function attachChartInput(
 ): { dragging(): boolean; destroy(): void } {
   let drag: { index: number; pointerId: number; offset: Point; node: Element } | null = null;
 
-  const handleOf = (target: EventTarget | null): { index: number; node: Element } | null => {
-    const el = target as Element | null;
-    const node = el && typeof el.closest === "function" ? el.closest(".dw-chart-handle[data-index]") : null;
-    if (!node || !svg.contains(node)) return null;
-    const index = Number(node.getAttribute("data-index"));
-    return Number.isInteger(index) ? { index, node } : null;
-  };
+  const handleOf = (target: EventTarget | null) =>
+    indexedTarget(svg, target, ".dw-chart-handle[data-index]", "data-index");
 
   const onPointerDown = (e: Event) => {
     const event = e as PointerEvent;

@@ -1,3 +1,5 @@
+import { indexedTarget } from "./svg";
+
 /**
  * Row interaction for the heatmap: hover, focus and a roving tabindex over the rows.
  * Listeners are delegated to the SVG once, so re-joining rows on a shape change never leaves
@@ -32,13 +34,8 @@ export function attachRowInteraction(
     reported = row;
     onChange(row);
   };
-  const rowOf = (target: EventTarget | null): number | null => {
-    const el = target as Element | null;
-    const rowEl = el && typeof el.closest === "function" ? el.closest("[role='row'][data-row]") : null;
-    if (!rowEl || !svg.contains(rowEl)) return null;
-    const row = Number(rowEl.getAttribute("data-row"));
-    return Number.isInteger(row) ? row : null;
-  };
+  const rowOf = (target: EventTarget | null): number | null =>
+    indexedTarget(svg, target, "[role='row'][data-row]", "data-row")?.index ?? null;
   const setTabStop = (row: number) => {
     const rows = rowNodes();
     for (let i = 0; i < rows.length; i++) rows[i].setAttribute("tabindex", i === row ? "0" : "-1");

@@ -1,4 +1,5 @@
 import type { Point } from "./planeOverrides";
+import { indexedTarget } from "./svg";
 
 export type DragPhase = "start" | "move" | "end";
 
@@ -32,13 +33,8 @@ export function attachPlaneInput(
 ): { dragging(): boolean; destroy(): void } {
   let drag: { index: number; pointerId: number; offset: Point; last: Point; node: Element } | null = null;
 
-  const tokenOf = (target: EventTarget | null): { index: number; node: Element } | null => {
-    const el = target as Element | null;
-    const node = el && typeof el.closest === "function" ? el.closest(".dw-token[data-index]") : null;
-    if (!node || !svg.contains(node)) return null;
-    const index = Number(node.getAttribute("data-index"));
-    return Number.isInteger(index) ? { index, node } : null;
-  };
+  const tokenOf = (target: EventTarget | null) =>
+    indexedTarget(svg, target, ".dw-token[data-index]", "data-index");
 
   const onPointerDown = (e: Event) => {
     const event = e as PointerEvent;

@@ -59,3 +59,21 @@ export function clientToSvg(svg: SVGSVGElement, clientX: number, clientY: number
   const sy = hasBox && rect.height > 0 ? bh / rect.height : 1;
   return [(clientX - rect.left) * sx + (hasBox ? bx : 0), (clientY - rect.top) * sy + (hasBox ? by : 0)];
 }
+
+/**
+ * The element matching `selector` at or above an event's target, inside `root`, with its whole-number
+ * `attribute` (e.g. a token's `data-index`), or null. Input handlers delegated to a figure's root
+ * use it to find which mark an event is about.
+ */
+export function indexedTarget(
+  root: Element,
+  target: EventTarget | null,
+  selector: string,
+  attribute: string,
+): { index: number; node: Element } | null {
+  const el = target as Element | null;
+  const node = el && typeof el.closest === "function" ? el.closest(selector) : null;
+  if (!node || !root.contains(node)) return null;
+  const index = Number(node.getAttribute(attribute));
+  return Number.isInteger(index) ? { index, node } : null;
+}
