@@ -12,8 +12,12 @@ export default defineConfig({
       "@tensorflow/tfjs-backend-webgl",
       "@tensorflow/tfjs-backend-wasm",
       "@tensorflow/tfjs-backend-cpu",
+      "@tensorflow/tfjs-core/dist/register_all_gradients",
     ],
   },
+  // The training worker (src/engine/training/worker.ts) imports tfjs and each backend lazily, like
+  // the page: as an ES module worker it is split into chunks and loads only the backend it uses.
+  worker: { format: "es" },
   build: {
     target: "es2022",
     manifest: true,

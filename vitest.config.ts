@@ -17,6 +17,7 @@ export default defineConfig({
       "@tensorflow/tfjs-backend-webgl",
       "@tensorflow/tfjs-backend-wasm",
       "@tensorflow/tfjs-backend-cpu",
+      "@tensorflow/tfjs-core/dist/register_all_gradients",
     ],
   },
   test: {

@@ -9,6 +9,7 @@ import { measureBundle } from "./bench/bundle.mjs";
 import { measureDrag } from "./bench/drag.mjs";
 import { measureLargeDrag } from "./bench/dragLarge.mjs";
 import { measureRegressionDrag } from "./bench/dragRegression.mjs";
+import { measureDragWhileTraining } from "./bench/dragWhileTraining.mjs";
 import { mountAllFigures } from "./bench/figures.mjs";
 import { serveStatic } from "./bench/serve.mjs";
 
@@ -19,6 +20,8 @@ const sizes = (process.env.BENCH_SIZES ?? "8,16,64").split(",").map(Number);
 const moves = Number(process.env.BENCH_MOVES ?? 40);
 const largeSizes = (process.env.BENCH_LARGE_SIZES ?? "256,1024,4096").split(",").map(Number);
 const largeLeakUpdates = Number(process.env.BENCH_LARGE_LEAK_UPDATES ?? 1000);
+const trainingExperiments = (process.env.BENCH_TRAINING ?? "gd,mlp,induction").split(",").filter(Boolean);
+const trainingSeconds = Number(process.env.BENCH_TRAINING_SECONDS ?? 8);
 
 execFileSync("npx", ["vite", "build", "--logLevel", "error"], {
   cwd: root,
@@ -36,7 +39,9 @@ const progress = (step) =>
   console.error(`bench: ${step} (${Math.round((performance.now() - started) / 1000)} s)`);
 let regressionDrag = null;
 let largeDrag = null;
+let dragWhileTraining = null;
 const compute = [];
+const training = [];
 const leakUpdates = Number(process.env.BENCH_LEAK_UPDATES ?? 1000);
 try {
   // Compute only: the engine alone on each backend, in a fresh page (tfjs has one backend a page).
@@ -83,6 +88,31 @@ try {
     }
     await page.close();
   }
+  // Part III: training steps per second in the worker, per experiment and backend, with the page's
+  // longest main-thread task meanwhile; and once on the page's thread (the fallback) for contrast.
+  const trainingRuns = trainingExperiments.flatMap((experiment) => [
+    ...backends.filter((b) => b !== "auto").map((backend) => ({ experiment, backend, inline: false })),
+    ...(experiment === "gd" && backends.includes("wasm")
+      ? [{ experiment, backend: "wasm", inline: true }]
+      : []),
+  ]);
+  for (const run of trainingRuns) {
+    progress(`training ${run.experiment} on ${run.backend}${run.inline ? " (page thread)" : ""}`);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bench.html`);
+    await page.waitForFunction(() => "runTrainingBench" in window);
+    try {
+      training.push(
+        await page.evaluate((options) => window.runTrainingBench(options), {
+          ...run,
+          seconds: trainingSeconds,
+        }),
+      );
+    } catch (error) {
+      training.push({ ...run, error: String(error) });
+    }
+    await page.close();
+  }
   for (const backend of backends) {
     for (const n of sizes) {
       progress(`drag on ${backend}, n = ${n}`);
@@ -116,6 +146,19 @@ try {
     }
     await page.close();
   }
+  // Part III: the induction figure trains (in its worker) while Part I's explorer is dragged.
+  if (backends.includes("auto") && trainingExperiments.includes("induction")) {
+    progress("drag while training");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(server.url);
+      const figuresMounted = await mountAllFigures(page);
+      dragWhileTraining = { figuresMounted, ...(await measureDragWhileTraining(page, { n: 16, moves })) };
+    } catch (error) {
+      dragWhileTraining = { error: String(error) };
+    }
+    await page.close();
+  }
   // Large n: dragging a cluster centre at n = 1024 on the auto backend.
   if (backends.includes("auto")) {
     progress("large-n drag");
@@ -143,6 +186,13 @@ const report = {
     autoDragP95Ms: Math.max(...auto.map((d) => d.eventToMatricesMs.p95)),
     firstPaintJsGzipKiB: bundle.firstPaintJsGzipKiB,
     firstPaintBudgetKiB: 170,
+    trainingLongestMainThreadTaskMs: Math.max(
+      0,
+      ...training.filter((t) => t.thread === "worker").map((t) => t.longestMainThreadTaskMs ?? 0),
+    ),
+    trainingLongTaskBudgetMs: 50,
+    dragWhileTrainingP95Ms: dragWhileTraining?.eventToMatricesMs?.p95 ?? null,
+    dragWhileTrainingLongestTaskMs: dragWhileTraining?.longestMainThreadTaskMs ?? null,
     tensorsGainedOver1000Updates: Object.fromEntries(
       compute.map((c) => [c.backend, c.leak?.tensorsGained ?? null]),
     ),
@@ -150,8 +200,10 @@ const report = {
   bundle,
   compute,
   large,
+  training,
   drag,
   regressionDrag,
+  dragWhileTraining,
   largeDrag,
 };
 mkdirSync(resolve(root, "bench-results"), { recursive: true });

@@ -50,3 +50,16 @@ else if (g)
   console.log(
     `large-n drag n=${g.n} on ${g.backend}: event→centre p50 ${g.eventToPointMs.p50} p95 ${g.eventToPointMs.p95} (${g.eventToPointMs.samples}) | event→matrices p50 ${g.eventToMatricesMs.p50} p95 ${g.eventToMatricesMs.p95} (${g.eventToMatricesMs.samples})`,
   );
+for (const t of report.training ?? []) {
+  if (t.error) console.log("training", t.experiment, t.backend, "ERROR", t.error.slice(0, 200));
+  else
+    console.log(
+      `training ${t.experiment.padEnd(9)} on ${(t.backend?.name ?? t.requested).padEnd(6)} (${t.thread}) ${t.stepsPerSecond} steps/s (${t.stepsMeasured} steps; full run of ${t.totalSteps} ≈ ${t.secondsForFullRun} s) | longest main-thread task ${t.longestMainThreadTaskMs} ms (${t.longTasks} long tasks), longest frame gap ${t.longestFrameGapMs} ms`,
+    );
+}
+const w = report.dragWhileTraining;
+if (w?.error) console.log("drag while training ERROR", w.error.slice(0, 200));
+else if (w)
+  console.log(
+    `drag while ${w.training} trains (${w.trainingStepsDuringDrag} steps meanwhile) n=${w.n} on ${w.backend}: event→matrices p50 ${w.eventToMatricesMs.p50} p95 ${w.eventToMatricesMs.p95} | event→point p95 ${w.eventToPointMs.p95} | longest main-thread task ${w.longestMainThreadTaskMs} ms (${w.longTasks} long tasks)`,
+  );

@@ -7,6 +7,14 @@ export { createEngine, DEFAULT_FRAME_BUDGET_MS, pageEngine } from "./engine";
 export { READBACK_BUDGET_BYTES, type ReadbackPlan, readbackPlan } from "./largeAttentionPlan";
 export type { LargeAttentionParams, LargeAttentionResult } from "./largeAttentionTypes";
 export { createLatestWins, type LatestWins } from "./scheduler";
+export type { RunOverrides } from "./training/protocol";
+export {
+  createTrainingDriver,
+  type DriverOf,
+  defaultCheckpointUrl,
+  type ExperimentTypes,
+  type TrainingDriverOptions,
+} from "./training/session";
 export type {
   AttentionWork,
   BackendInfo,

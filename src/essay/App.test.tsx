@@ -23,7 +23,7 @@ vi.mock("../widgets/TwoMeanings", async (importOriginal) => ({
   TwoMeanings: ({ id }: { id: string }) => <div data-testid="two-meanings" data-id={id} />,
 }));
 
-// Part II and the cost section: stand-ins, so the essay's tests never start tfjs.
+// Parts II and III and the cost section: stand-ins, so the essay's tests never start tfjs.
 const stub =
   (testId: string) =>
   ({ id }: { id: string }) => <div data-testid={testId} data-id={id} />;
@@ -35,6 +35,11 @@ vi.mock("../widgets/HopfieldMemory", () => ({ HopfieldMemory: stub("hopfield-mem
 vi.mock("../widgets/HopfieldCapacity", () => ({ HopfieldCapacity: stub("hopfield-capacity") }));
 vi.mock("../widgets/LargeAttention", () => ({ LargeAttention: stub("large-attention") }));
 vi.mock("../widgets/AttentionCost", () => ({ AttentionCost: stub("attention-cost") }));
+vi.mock("../widgets/TrainedGradientDescent", () => ({
+  TrainedGradientDescent: stub("trained-gradient-descent"),
+}));
+vi.mock("../widgets/MlpVersusAttention", () => ({ MlpVersusAttention: stub("mlp-versus-attention") }));
+vi.mock("../widgets/InductionHeads", () => ({ InductionHeads: stub("induction-heads") }));
 
 /** Waits until every section loaded as its own chunk (Part II and later) has replaced its placeholder. */
 async function allSectionsLoaded(): Promise<void> {
@@ -81,6 +86,9 @@ describe("App", () => {
       "#fast-weights",
       "#gradient-descent",
       "#hopfield",
+      "#learned-gradient-descent",
+      "#mlp-baseline",
+      "#induction-heads",
       "#cost",
       "#references",
     ]);

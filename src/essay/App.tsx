@@ -12,7 +12,7 @@ import { SideBySideSection } from "./sections/SideBySideSection";
 import { TwoMeaningsSection } from "./sections/TwoMeaningsSection";
 import { TableOfContents } from "./TableOfContents";
 
-// Part II and after load as their own chunk, just after first paint (see LaterSection.tsx).
+// Part II and everything after it load as their own chunks, just after first paint (see LaterSection.tsx).
 const FastWeightsSection = lazy(() =>
   import("./sections/FastWeightsSection").then((m) => ({ default: m.FastWeightsSection })),
 );
@@ -21,6 +21,18 @@ const GradientDescentSection = lazy(() =>
 );
 const HopfieldSection = lazy(() =>
   import("./sections/HopfieldSection").then((m) => ({ default: m.HopfieldSection })),
+);
+// Part III: tiny models trained live in the page.
+const LearnedGradientDescentSection = lazy(() =>
+  import("./sections/LearnedGradientDescentSection").then((m) => ({
+    default: m.LearnedGradientDescentSection,
+  })),
+);
+const MlpBaselineSection = lazy(() =>
+  import("./sections/MlpBaselineSection").then((m) => ({ default: m.MlpBaselineSection })),
+);
+const InductionHeadsSection = lazy(() =>
+  import("./sections/InductionHeadsSection").then((m) => ({ default: m.InductionHeadsSection })),
 );
 const CostSection = lazy(() => import("./sections/CostSection").then((m) => ({ default: m.CostSection })));
 
@@ -46,6 +58,17 @@ const sections: readonly SectionEntry[] = [
     Component: GradientDescentSection,
   },
   { id: "hopfield", title: "Attention as associative memory", Component: HopfieldSection },
+  {
+    id: "learned-gradient-descent",
+    title: "A trained layer finds gradient descent",
+    Component: LearnedGradientDescentSection,
+  },
+  { id: "mlp-baseline", title: "An MLP on the same tasks", Component: MlpBaselineSection },
+  {
+    id: "induction-heads",
+    title: "Induction heads: copying from the context",
+    Component: InductionHeadsSection,
+  },
   { id: "cost", title: "What it costs", Component: CostSection },
 ];
 

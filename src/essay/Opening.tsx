@@ -50,7 +50,10 @@ export function Opening() {
         stay put. Later parts follow the argument further: linear attention read as fast weights written by
         outer products <Cite id="schlag2021" />, one attention layer as one step of gradient descent on the
         examples in its context <Cite id="vonoswald2023" />, and attention as retrieval from a Hopfield memory{" "}
-        <Cite id="ramsauer2020" />.
+        <Cite id="ramsauer2020" />. The first argument closed by asking for evidence that transformers really
+        do learn from their context. Part III gathers some in miniature: tiny models trained in your browser,
+        tested on tasks they have never seen with their parameters frozen, beside a network without attention
+        trained the same way.
       </p>
     </section>
   );

@@ -140,7 +140,8 @@ export function GradientDescentSection({ id, title }: SectionProps) {
         Others showed that transformers trained on such tasks predict close to least squares{" "}
         <Cite id="garg2022" />, and that they can represent gradient descent and closed-form ridge regression,
         with trained models resembling different algorithms at different sizes <Cite id="akyurek2023" />. The
-        figure above does not repeat that finding: its parameters are the construction’s, set by hand.
+        figure above does not repeat that finding: its parameters are the construction’s, set by hand. Part
+        III does, training such a layer from random parameters in your browser.
       </p>
       <p>
         Nor does any of this show that a large language model runs gradient descent on its prompt. What it
@@ -148,7 +149,8 @@ export function GradientDescentSection({ id, title }: SectionProps) {
         pass can be stated precisely, and in this simple case it is a theorem. The skeptic’s demand, an extra
         argument for why computed coefficients deserve to be called learned weights, is met here by a proof
         that they are the weights a learning algorithm produces. Whether trained models use this freedom, and
-        where, is an empirical question that the construction makes possible to ask.
+        where, is an empirical question that the construction makes possible to ask; Part III asks it of small
+        models trained in the page.
         <Sidenote>
           <TeX tex="P = (\eta/N)\,I" /> holds the number of examples, so adding an example changes it: the
           construction is for a fixed context length. Dragging an example never does.

@@ -157,7 +157,9 @@ export function HopfieldSection({ id, title }: SectionProps) {
         trained parameters stay frozen survives intact. Whether trained models actually learn to run such
         updates from their context is an empirical question. <Cite id="vonoswald2023" /> trained small linear
         self-attention models on regression tasks and found weights that match the construction, which is
-        evidence about small models on a toy task, not yet about language models.
+        evidence about small models on a toy task, not yet about language models. Part III repeats that
+        experiment in your browser, sets a network without attention against it, and then watches a small
+        transformer learn to copy from its context.
       </p>
     </EssaySection>
   );

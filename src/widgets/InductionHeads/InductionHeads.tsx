@@ -1,0 +1,95 @@
+import { useEffect, useRef } from "react";
+import { useStore } from "zustand";
+import type { InductionProbeRequest, InductionProbeResult, InductionSnapshot } from "../../core/training";
+import { LossChart } from "../shared/LossChart";
+import { usePublishedFigure } from "../shared/publishFigure";
+import { TrainingControls } from "../shared/TrainingControls";
+import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
+import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
+import { figureValue, type InductionHeadsFigureValue } from "./figureValue";
+import { HeadMaps } from "./HeadMaps";
+import { INDUCTION_MODELS, INDUCTION_TASK, uniformGuessLoss } from "./inductionTask";
+import { ProbePanel } from "./ProbePanel";
+import { type InductionStore, useInductionProbe } from "./useInductionProbe";
+import "../shared/widget.css";
+import "./inductionHeads.css";
+
+export interface InductionHeadsProps extends TrainingStoreProps {
+  /** Names this instance; unique on the page. */
+  id: string;
+}
+
+export type { InductionHeadsFigureValue };
+
+const REFERENCES = [
+  {
+    id: "uniform",
+    label: `guessing uniformly (ln ${INDUCTION_TASK.vocab})`,
+    loss: uniformGuessLoss(INDUCTION_TASK.vocab),
+    colour: "muted" as const,
+  },
+];
+
+/**
+ * A 2-layer attention-only transformer and a 1-layer one trained live on random sequences that
+ * repeat (Olsson et al. 2022). Only the 2-layer model can compose a previous-token head with an
+ * induction head, and its loss on the repeated half drops suddenly when it does; every head's
+ * attention is drawn as it learns, and the reader can type a sequence and watch it being copied.
+ */
+export function InductionHeads({ id, ...props }: InductionHeadsProps) {
+  const store = useTrainingStore<InductionSnapshot, InductionProbeRequest, InductionProbeResult>(
+    "induction",
+    props,
+  );
+  return <InductionHeadsView id={id} store={store} />;
+}
+
+/** The widget around a training store the host holds. */
+export function InductionHeadsView({ id, store }: { id: string; store: InductionStore }) {
+  const probe = useInductionProbe(store);
+  const latestProbe = useRef(probe);
+  latestProbe.current = probe;
+  const rootRef = usePublishedFigure(store, (s) => figureValue(s, latestProbe.current), trainingChanged);
+  useStartWhenNear(store, rootRef);
+
+  // The reader's answer is not in the training store: tell the host when it lands.
+  useEffect(() => {
+    if (probe.result) rootRef.current?.dispatchEvent(new Event("input", { bubbles: true }));
+  }, [probe.result, rootRef]);
+
+  const snapshot = useStore(store, (s) => s.snapshot);
+  const counts = useStore(store, (s) => s.parameterCounts);
+  const shown = probe.result ?? snapshot;
+
+  return (
+    <div className="dw-widget dw-ih" id={id} ref={rootRef}>
+      <TrainingControls store={store} models={INDUCTION_MODELS} />
+      <LossChart
+        store={store}
+        title="Loss on the repeated half of each sequence during training, for the 2-layer and the 1-layer model"
+        yLabel="loss on the repeated half (nats)"
+        curves={[
+          {
+            id: "twoLayer",
+            label: withParameterCount("2-layer attention-only", counts.twoLayer),
+            colour: "query",
+            kind: "line",
+          },
+          {
+            id: "oneLayer",
+            label: withParameterCount("1-layer attention-only", counts.oneLayer),
+            colour: "key",
+            kind: "steps",
+          },
+        ]}
+        references={REFERENCES}
+      />
+      <ProbePanel probe={probe} />
+      {shown ? (
+        <HeadMaps tokens={shown.tokens} attention={shown.attention} yours={probe.result !== null} />
+      ) : (
+        <p className="dw-message">The attention maps appear when the models are loaded.</p>
+      )}
+    </div>
+  );
+}

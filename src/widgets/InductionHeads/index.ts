@@ -1,0 +1,2 @@
+export type { InductionHeadsFigureValue } from "./figureValue";
+export { InductionHeads, type InductionHeadsProps, InductionHeadsView } from "./InductionHeads";

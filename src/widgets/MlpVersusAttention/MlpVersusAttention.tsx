@@ -1,0 +1,72 @@
+import type { StoreApi } from "zustand";
+import { useStore } from "zustand";
+import type { MlpSnapshot } from "../../core/training";
+import type { TrainingState } from "../../state/trainingTypes";
+import { LossChart } from "../shared/LossChart";
+import { usePublishedFigure } from "../shared/publishFigure";
+import { REGRESSION_TASK, regressionReferenceLines } from "../shared/regressionLines";
+import { TrainingControls } from "../shared/TrainingControls";
+import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
+import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
+import { figureValue, type MlpVersusAttentionFigureValue } from "./figureValue";
+import { ShiftTable } from "./ShiftTable";
+import "../shared/widget.css";
+import "./mlpVersusAttention.css";
+
+export interface MlpVersusAttentionProps extends TrainingStoreProps {
+  /** Names this instance; unique on the page. */
+  id: string;
+}
+
+export type { MlpVersusAttentionFigureValue };
+
+type Store = StoreApi<TrainingState<MlpSnapshot>>;
+
+const MODELS = [
+  { id: "lsa", name: "attention" },
+  { id: "mlp", name: "MLP" },
+] as const;
+const REFERENCES = regressionReferenceLines(REGRESSION_TASK);
+
+/**
+ * The attention layer and an MLP with about as many parameters, trained on the same batches of
+ * regression tasks (the MLP reads the examples flattened into one vector), then both tested on
+ * tasks they were not trained on: the layer that computes its weights from the context carries
+ * over; the fixed-weight network has to have learned each input position separately.
+ */
+export function MlpVersusAttention({ id, ...props }: MlpVersusAttentionProps) {
+  const store = useTrainingStore<MlpSnapshot>("mlp", props);
+  return <MlpVersusAttentionView id={id} store={store} />;
+}
+
+/** The widget around a training store the host holds. */
+export function MlpVersusAttentionView({ id, store }: { id: string; store: Store }) {
+  const rootRef = usePublishedFigure(store, figureValue, trainingChanged);
+  useStartWhenNear(store, rootRef);
+  const lsaCount = useStore(store, (s) => s.parameterCounts.lsa);
+  const mlpCount = useStore(store, (s) => s.parameterCounts.mlp);
+  return (
+    <div className="dw-widget dw-mva" id={id} ref={rootRef}>
+      <TrainingControls store={store} models={MODELS} />
+      <div className="dw-mva-main">
+        <LossChart
+          store={store}
+          title="Loss of the attention layer and of the MLP during training, on the same batches"
+          yLabel="loss ½(ŷ − y)²"
+          curves={[
+            {
+              id: "lsa",
+              label: withParameterCount("linear self-attention", lsaCount),
+              colour: "output",
+              kind: "line",
+            },
+            { id: "mlp", label: withParameterCount("MLP", mlpCount), colour: "fixed", kind: "steps" },
+          ]}
+          references={REFERENCES}
+          log={false}
+        />
+        <ShiftTable store={store} />
+      </div>
+    </div>
+  );
+}

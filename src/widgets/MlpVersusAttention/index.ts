@@ -1,0 +1,6 @@
+export type { MlpVersusAttentionFigureValue } from "./figureValue";
+export {
+  MlpVersusAttention,
+  type MlpVersusAttentionProps,
+  MlpVersusAttentionView,
+} from "./MlpVersusAttention";

@@ -1,0 +1,6 @@
+export type { TrainedGradientDescentFigureValue } from "./figureValue";
+export {
+  TrainedGradientDescent,
+  type TrainedGradientDescentProps,
+  TrainedGradientDescentView,
+} from "./TrainedGradientDescent";
