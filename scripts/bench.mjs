@@ -22,6 +22,8 @@ const largeSizes = (process.env.BENCH_LARGE_SIZES ?? "256,1024,4096").split(",")
 const largeLeakUpdates = Number(process.env.BENCH_LARGE_LEAK_UPDATES ?? 1000);
 const trainingExperiments = (process.env.BENCH_TRAINING ?? "gd,mlp,induction").split(",").filter(Boolean);
 const trainingSeconds = Number(process.env.BENCH_TRAINING_SECONDS ?? 8);
+// Full runs from scratch to the last step in the browser (WASM worker), for the final losses.
+const fullTrainingBackend = process.env.BENCH_FULL_TRAINING ?? "wasm";
 
 execFileSync("npx", ["vite", "build", "--logLevel", "error"], {
   cwd: root,
@@ -42,6 +44,7 @@ let largeDrag = null;
 let dragWhileTraining = null;
 const compute = [];
 const training = [];
+const fullTraining = [];
 const leakUpdates = Number(process.env.BENCH_LEAK_UPDATES ?? 1000);
 try {
   // Compute only: the engine alone on each backend, in a fresh page (tfjs has one backend a page).
@@ -110,6 +113,23 @@ try {
       );
     } catch (error) {
       training.push({ ...run, error: String(error) });
+    }
+    await page.close();
+  }
+  for (const experiment of fullTrainingBackend ? trainingExperiments : []) {
+    progress(`full training run of ${experiment} on ${fullTrainingBackend}`);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bench.html`);
+    await page.waitForFunction(() => "runFullTraining" in window);
+    try {
+      fullTraining.push(
+        await page.evaluate((options) => window.runFullTraining(options), {
+          experiment,
+          backend: fullTrainingBackend,
+        }),
+      );
+    } catch (error) {
+      fullTraining.push({ experiment, error: String(error) });
     }
     await page.close();
   }
@@ -201,6 +221,7 @@ const report = {
   compute,
   large,
   training,
+  fullTraining,
   drag,
   regressionDrag,
   dragWhileTraining,

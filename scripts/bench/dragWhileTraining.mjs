@@ -10,14 +10,20 @@ export async function measureDragWhileTraining(page, { n = 16, moves = 40 } = {}
   const figure = page.locator(FIGURE).first();
   await figure.scrollIntoViewIfNeeded();
   await figure.getByRole("button", { name: "Train from scratch" }).click();
-  const stepOf = () => figure.locator('[data-readout="progress"]').textContent();
+  const progressText = () => figure.locator('[data-readout="progress"]').textContent();
+  const stepOf = async () => {
+    const [, step, total] = /step (\d+) \/ (\d+)/.exec((await progressText()) ?? "") ?? [];
+    return { step: Number(step), total: Number(total) };
+  };
   const started = Date.now();
-  // Wait until the worker has taken real steps ("step 3 / 1000 · …").
-  while (!/step ([1-9]\d*) /.test((await stepOf()) ?? "")) {
-    if (Date.now() - started > 120_000) throw new Error(`training did not start: ${await stepOf()}`);
+  // Wait until the worker has taken real steps of the new run (the checkpoint shows step 1000 / 1000).
+  for (;;) {
+    const { step, total } = await stepOf();
+    if (step >= 3 && step < total) break;
+    if (Date.now() - started > 120_000) throw new Error(`training did not start: ${await progressText()}`);
     await page.waitForTimeout(250);
   }
-  const before = await stepOf();
+  const before = { step: await page.$eval("#induction-heads .dw-ih", (el) => el.value?.step ?? Number.NaN) };
   await page.evaluate(() => {
     const seen = [];
     window.__dwLongTasks = seen;
@@ -27,13 +33,12 @@ export async function measureDragWhileTraining(page, { n = 16, moves = 40 } = {}
   });
   const drag = await measureDrag(page, { n, moves });
   const longTasks = await page.evaluate(() => window.__dwLongTasks);
-  const after = await stepOf();
+  const after = { step: await page.$eval("#induction-heads .dw-ih", (el) => el.value?.step ?? Number.NaN) };
   await figure.getByRole("button", { name: "Pause" }).click();
-  const step = (text) => Number(/step (\d+)/.exec(text ?? "")?.[1] ?? Number.NaN);
   return {
     ...drag,
     training: "induction",
-    trainingStepsDuringDrag: step(after) - step(before),
+    trainingStepsDuringDrag: after.step - before.step,
     longestMainThreadTaskMs: Math.round(Math.max(0, ...longTasks)),
     longTasks: longTasks.length,
   };

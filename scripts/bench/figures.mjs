@@ -29,6 +29,22 @@ export async function mountAllFigures(page, { timeoutMs = 180_000 } = {}) {
     null,
     { timeout: Math.max(1000, deadline - Date.now()) },
   );
+  // Part III's figures start their training workers (tfjs, the checkpoint, a first evaluation) when
+  // scrolled near, and their code may have arrived after the first pass scrolled by: visit each
+  // again and wait until all show their checkpoint, so start-up does not compete with the drag.
+  const training = page.locator("figure.figure:has(.dw-training-progress)");
+  for (let i = 0; i < (await training.count()); i++) {
+    await training.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+  }
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.dw-training-progress [data-readout="source"]')].every(
+        (line) => !/^Loading/.test(line.textContent ?? ""),
+      ),
+    null,
+    { timeout: Math.max(1000, deadline - Date.now()) },
+  );
   await page.evaluate(() => window.scrollTo(0, 0));
   return count;
 }

@@ -63,3 +63,10 @@ else if (w)
   console.log(
     `drag while ${w.training} trains (${w.trainingStepsDuringDrag} steps meanwhile) n=${w.n} on ${w.backend}: event→matrices p50 ${w.eventToMatricesMs.p50} p95 ${w.eventToMatricesMs.p95} | event→point p95 ${w.eventToPointMs.p95} | longest main-thread task ${w.longestMainThreadTaskMs} ms (${w.longTasks} long tasks)`,
   );
+for (const f of report.fullTraining ?? []) {
+  if (f.error) console.log("full training", f.experiment, "ERROR", f.error.slice(0, 200));
+  else
+    console.log(
+      `full training ${f.experiment.padEnd(9)} on ${f.backend?.name}: ${f.steps} steps in ${f.trainingSeconds} s → evaluation ${JSON.stringify(f.metrics)}`,
+    );
+}

@@ -14,6 +14,41 @@ interface TrainingBenchOptions {
   inline?: boolean;
 }
 
+/**
+ * Trains `experiment` from scratch (seed 1) to its last step in the worker and returns the
+ * evaluation losses the finished run reports: what a reader who presses Train ends with.
+ */
+async function runFullTraining({ experiment, backend }: { experiment: ExperimentId; backend: BackendName }) {
+  const driver = createTrainingDriver(experiment, { forced: backend });
+  const started = performance.now();
+  try {
+    return await new Promise((resolve, reject) => {
+      let info: unknown = null;
+      let trainingFrom = 0;
+      driver.subscribe((event: TrainingEvent<unknown>) => {
+        if (event.type === "ready") info = event.backend;
+        else if (event.type === "checkpoint" || event.type === "checkpointFailed") {
+          trainingFrom = performance.now();
+          driver.reset(1);
+          driver.run();
+        } else if (event.type === "finished")
+          resolve({
+            experiment,
+            backend: info,
+            steps: event.step,
+            metrics: event.metrics,
+            trainingSeconds: Math.round((performance.now() - trainingFrom) / 100) / 10,
+            totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+          });
+        else if (event.type === "error") reject(new Error(event.message));
+      });
+      driver.start();
+    });
+  } finally {
+    driver.dispose();
+  }
+}
+
 /** Long tasks (> 50 ms) and requestAnimationFrame gaps on this page while `run` runs. */
 async function watchMainThread<T>(run: () => Promise<T>) {
   const longTasks: number[] = [];
@@ -103,4 +138,4 @@ async function runTrainingBench({ experiment, backend, seconds, inline = false }
   }
 }
 
-Object.assign(window, { runTrainingBench });
+Object.assign(window, { runTrainingBench, runFullTraining });

@@ -6,6 +6,7 @@ import { usePublishedFigure } from "../shared/publishFigure";
 import { TrainingControls } from "../shared/TrainingControls";
 import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
 import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
+import { useOnScreenView } from "../shared/useOnScreenView";
 import { figureValue, type InductionHeadsFigureValue } from "./figureValue";
 import { HeadMaps } from "./HeadMaps";
 import { INDUCTION_MODELS, INDUCTION_TASK, uniformGuessLoss } from "./inductionTask";
@@ -51,21 +52,23 @@ export function InductionHeadsView({ id, store }: { id: string; store: Induction
   latestProbe.current = probe;
   const rootRef = usePublishedFigure(store, (s) => figureValue(s, latestProbe.current), trainingChanged);
   useStartWhenNear(store, rootRef);
+  // Everything drawn reads the store through the on-screen view: off screen, training costs no redraws.
+  const view = useOnScreenView(store, rootRef);
 
   // The reader's answer is not in the training store: tell the host when it lands.
   useEffect(() => {
     if (probe.result) rootRef.current?.dispatchEvent(new Event("input", { bubbles: true }));
   }, [probe.result, rootRef]);
 
-  const snapshot = useStore(store, (s) => s.snapshot);
-  const counts = useStore(store, (s) => s.parameterCounts);
+  const snapshot = useStore(view, (s) => s.snapshot);
+  const counts = useStore(view, (s) => s.parameterCounts);
   const shown = probe.result ?? snapshot;
 
   return (
     <div className="dw-widget dw-ih" id={id} ref={rootRef}>
-      <TrainingControls store={store} models={INDUCTION_MODELS} />
+      <TrainingControls store={view} models={INDUCTION_MODELS} />
       <LossChart
-        store={store}
+        store={view}
         title="Loss on the repeated half of each sequence during training, for the 2-layer and the 1-layer model"
         yLabel="loss on the repeated half (nats)"
         curves={[

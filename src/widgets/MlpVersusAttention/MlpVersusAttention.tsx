@@ -8,6 +8,7 @@ import { REGRESSION_TASK, regressionReferenceLines } from "../shared/regressionL
 import { TrainingControls } from "../shared/TrainingControls";
 import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
 import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
+import { useOnScreenView } from "../shared/useOnScreenView";
 import { figureValue, type MlpVersusAttentionFigureValue } from "./figureValue";
 import { ShiftTable } from "./ShiftTable";
 import "../shared/widget.css";
@@ -43,14 +44,16 @@ export function MlpVersusAttention({ id, ...props }: MlpVersusAttentionProps) {
 export function MlpVersusAttentionView({ id, store }: { id: string; store: Store }) {
   const rootRef = usePublishedFigure(store, figureValue, trainingChanged);
   useStartWhenNear(store, rootRef);
-  const lsaCount = useStore(store, (s) => s.parameterCounts.lsa);
-  const mlpCount = useStore(store, (s) => s.parameterCounts.mlp);
+  // Everything drawn reads the store through the on-screen view: off screen, training costs no redraws.
+  const view = useOnScreenView(store, rootRef);
+  const lsaCount = useStore(view, (s) => s.parameterCounts.lsa);
+  const mlpCount = useStore(view, (s) => s.parameterCounts.mlp);
   return (
     <div className="dw-widget dw-mva" id={id} ref={rootRef}>
-      <TrainingControls store={store} models={MODELS} />
+      <TrainingControls store={view} models={MODELS} />
       <div className="dw-mva-main">
         <LossChart
-          store={store}
+          store={view}
           title="Loss of the attention layer and of the MLP during training, on the same batches"
           yLabel="loss ½(ŷ − y)²"
           curves={[
@@ -65,7 +68,7 @@ export function MlpVersusAttentionView({ id, store }: { id: string; store: Store
           references={REFERENCES}
           log={false}
         />
-        <ShiftTable store={store} />
+        <ShiftTable store={view} />
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { REGRESSION_TASK, regressionReferenceLines } from "../shared/regressionL
 import { TrainingControls } from "../shared/TrainingControls";
 import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
 import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
+import { useOnScreenView } from "../shared/useOnScreenView";
 import { figureValue, type TrainedGradientDescentFigureValue } from "./figureValue";
 import { ImpliedRate } from "./ImpliedRate";
 import { LayerComparison } from "./LayerComparison";
@@ -41,13 +42,15 @@ export function TrainedGradientDescent({ id, ...props }: TrainedGradientDescentP
 export function TrainedGradientDescentView({ id, store }: { id: string; store: Store }) {
   const rootRef = usePublishedFigure(store, figureValue, trainingChanged);
   useStartWhenNear(store, rootRef);
-  const lsaCount = useStore(store, (s) => s.parameterCounts.lsa);
+  // Everything drawn reads the store through the on-screen view: off screen, training costs no redraws.
+  const view = useOnScreenView(store, rootRef);
+  const lsaCount = useStore(view, (s) => s.parameterCounts.lsa);
   return (
     <div className="dw-widget dw-tgd" id={id} ref={rootRef}>
-      <TrainingControls store={store} models={MODELS} />
+      <TrainingControls store={view} models={MODELS} />
       <div className="dw-tgd-main">
         <LossChart
-          store={store}
+          store={view}
           title="Loss of the attention layer during training, against predicting 0 and one gradient step"
           yLabel="loss ½(ŷ − y)²"
           curves={[
@@ -61,9 +64,9 @@ export function TrainedGradientDescentView({ id, store }: { id: string; store: S
           references={REFERENCES}
           log={false}
         />
-        <ImpliedRate store={store} />
+        <ImpliedRate store={view} />
       </div>
-      <LayerComparison store={store} />
+      <LayerComparison store={view} />
     </div>
   );
 }
