@@ -69,3 +69,15 @@ export function webGlRenderer(gl: WebGLRenderingContext | WebGL2RenderingContext
   const name = debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
   return typeof name === "string" ? name : "";
 }
+
+/**
+ * Why the automatic choices (the drag loop's and training's) pass over WebGPU without starting it,
+ * or null if its adapter is hardware. Asking for the adapter first avoids loading the WebGPU chunk
+ * and creating a device for nothing.
+ */
+export async function webGpuUnusable(): Promise<string | null> {
+  const adapter = await probeWebGpu().catch(() => null);
+  if (!adapter) return "WebGPU unavailable";
+  if (adapter.software) return `WebGPU adapter is software (${adapter.adapter.replace(" (software)", "")})`;
+  return null;
+}

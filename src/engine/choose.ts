@@ -1,4 +1,4 @@
-import { probeWebGpu } from "./adapters";
+import { webGpuUnusable } from "./adapters";
 import { BACKEND_LABEL, BACKEND_ORDER } from "./backendParam";
 import { describeCurrent, errorText, releaseBackend, startBackend, warmRoundTripMs } from "./backends";
 import type { BackendInfo, BackendName, Tf, TfLoader } from "./types";
@@ -28,14 +28,9 @@ export async function chooseAuto(
   for (const name of candidates) {
     const label = BACKEND_LABEL[name];
     if (name === "webgpu") {
-      // Asking for the adapter first avoids loading the WebGPU chunk and creating a device for nothing.
-      const adapter = await probeWebGpu().catch(() => null);
-      if (!adapter) {
-        notes.push("WebGPU unavailable");
-        continue;
-      }
-      if (adapter.software) {
-        notes.push(`WebGPU adapter is software (${adapter.adapter.replace(" (software)", "")})`);
+      const unusable = await webGpuUnusable();
+      if (unusable) {
+        notes.push(unusable);
         continue;
       }
     }

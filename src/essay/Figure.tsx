@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode, Suspense, useRef } from "react";
-import { useNearViewport } from "./useNearViewport";
+import { useNearViewport } from "../widgets/shared/useNearViewport";
 
 interface BoundaryState {
   error: Error | null;

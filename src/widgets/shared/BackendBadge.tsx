@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from "react";
-import { BACKEND_LABEL, BACKEND_ORDER, type BackendInfo, type BackendName, type Engine } from "../../engine";
+import { useEffect, useState } from "react";
+import { BACKEND_LABEL, type BackendInfo, type BackendName, type Engine } from "../../engine";
+import { BackendSelect } from "./BackendSelect";
 
 interface BackendBadgeProps {
   engine: Engine;
@@ -17,18 +18,17 @@ export function BackendBadge({ engine, ms }: BackendBadgeProps) {
   const [info, setInfo] = useState<BackendInfo | null>(() => engine.info());
   const [switching, setSwitching] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const selectId = useId();
 
   useEffect(() => {
     setInfo(engine.info());
     return engine.subscribe(setInfo);
   }, [engine]);
 
-  const choose = (value: string) => {
+  const choose = (value: BackendName | "auto") => {
     setSwitching(true);
     setFailure(null);
     engine
-      .setBackend(value as BackendName | "auto")
+      .setBackend(value)
       .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)))
       .finally(() => setSwitching(false));
   };
@@ -40,23 +40,12 @@ export function BackendBadge({ engine, ms }: BackendBadgeProps) {
         {label}
         {ms !== null && info ? <span className="dw-badge-ms"> · {formatMs(ms)} ms/update</span> : null}
       </output>
-      <label htmlFor={selectId} className="dw-visually-hidden">
-        Compute backend
-      </label>
-      <select
-        id={selectId}
-        className="dw-badge-switch"
+      <BackendSelect
+        label="Compute backend"
         value={info?.forced ? info.name : "auto"}
         disabled={switching}
-        onChange={(event) => choose(event.target.value)}
-      >
-        <option value="auto">auto</option>
-        {BACKEND_ORDER.map((name) => (
-          <option key={name} value={name}>
-            {BACKEND_LABEL[name]}
-          </option>
-        ))}
-      </select>
+        onChange={choose}
+      />
       {info ? <span className="dw-badge-reason">{info.reason}</span> : null}
       {failure ? (
         <span role="alert" className="dw-badge-failure">

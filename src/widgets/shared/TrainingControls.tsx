@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
 import type { StoreApi } from "zustand";
 import { useStore } from "zustand";
-import { BACKEND_LABEL, BACKEND_ORDER, type BackendName, isBackendName } from "../../engine";
+import { BACKEND_LABEL, type BackendName } from "../../engine";
 import type { TrainingState } from "../../state/trainingTypes";
+import { BackendSelect } from "./BackendSelect";
 import { SeedField } from "./SeedField";
 import { useTrainingDrivers } from "./TrainingDriverContext";
 import { TrainingProgress } from "./TrainingProgress";
@@ -119,7 +120,6 @@ function BackendChoice<S, Q, R>({ store }: StoreProp<S, Q, R>) {
   const stepsPerSecond = useStore(store, (s) => (s.status === "training" ? s.stepsPerSecond : null));
   const setBackend = useStore(store, (s) => s.setBackend);
   const [chosen, setChosen] = useState<BackendName | "auto">(forced ?? "auto");
-  const id = useId();
   const label = backend ? `${BACKEND_LABEL[backend.name]} · ${backend.adapter}` : "starting the trainer…";
   return (
     <div className="dw-badge dw-training-backend" data-backend={backend?.name ?? ""}>
@@ -129,28 +129,15 @@ function BackendChoice<S, Q, R>({ store }: StoreProp<S, Q, R>) {
           <span className="dw-badge-ms"> · {Math.round(stepsPerSecond)} steps/s</span>
         ) : null}
       </output>
-      <label htmlFor={id} className="dw-visually-hidden">
-        Training backend
-      </label>
-      <select
-        id={id}
-        className="dw-badge-switch"
+      <BackendSelect
+        label="Training backend"
         value={chosen}
         disabled={loading}
-        onChange={(event) => {
-          const value = event.target.value;
-          const name = isBackendName(value) ? value : "auto";
+        onChange={(name) => {
           setChosen(name);
           setBackend(name);
         }}
-      >
-        <option value="auto">auto</option>
-        {BACKEND_ORDER.map((name) => (
-          <option key={name} value={name}>
-            {BACKEND_LABEL[name]}
-          </option>
-        ))}
-      </select>
+      />
       {backend ? <span className="dw-badge-reason">{backend.reason}</span> : null}
     </div>
   );
