@@ -18,6 +18,17 @@ export default defineConfig({
       "@tensorflow/tfjs-backend-wasm",
       "@tensorflow/tfjs-backend-cpu",
       "@tensorflow/tfjs-core/dist/register_all_gradients",
+      // Found late, each would reload the browser tests mid-run (and a worker test's imports with them).
+      "react",
+      "react-dom",
+      "react-dom/client",
+      "zustand",
+      "d3-selection",
+      "d3-scale",
+      "d3-scale-chromatic",
+      "d3-shape",
+      "d3-drag",
+      "katex",
     ],
   },
   test: {

@@ -42,7 +42,9 @@ export function ShiftTable({ store }: { store: StoreApi<TrainingState<MlpSnapsho
     );
   }
   return (
-    <div className="dw-mva-table-scroll">
+    // On a narrow screen the table scrolls sideways inside this region, which a keyboard can reach.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
+    <section className="dw-mva-table-scroll" aria-label="Losses on shifted tasks" tabIndex={0}>
       <table className="dw-mva-table" data-readout="shifted">
         <caption>Loss on tasks unlike the training tasks (lower is better)</caption>
         <thead>
@@ -81,6 +83,6 @@ export function ShiftTable({ store }: { store: StoreApi<TrainingState<MlpSnapsho
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
