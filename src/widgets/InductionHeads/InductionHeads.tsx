@@ -2,11 +2,10 @@ import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import type { InductionProbeRequest, InductionProbeResult, InductionSnapshot } from "../../core/training";
 import { LossChart } from "../shared/LossChart";
-import { usePublishedFigure } from "../shared/publishFigure";
 import { TrainingControls } from "../shared/TrainingControls";
-import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
-import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
-import { useOnScreenView } from "../shared/useOnScreenView";
+import { type TrainingStoreProps, useTrainingStore } from "../shared/TrainingDriverContext";
+import { withParameterCount } from "../shared/trainingFigure";
+import { useTrainingFigure } from "../shared/useTrainingFigure";
 import { figureValue, type InductionHeadsFigureValue } from "./figureValue";
 import { HeadMaps } from "./HeadMaps";
 import { INDUCTION_MODELS, INDUCTION_TASK, uniformGuessLoss } from "./inductionTask";
@@ -50,10 +49,7 @@ export function InductionHeadsView({ id, store }: { id: string; store: Induction
   const probe = useInductionProbe(store);
   const latestProbe = useRef(probe);
   latestProbe.current = probe;
-  const rootRef = usePublishedFigure(store, (s) => figureValue(s, latestProbe.current), trainingChanged);
-  useStartWhenNear(store, rootRef);
-  // Everything drawn reads the store through the on-screen view: off screen, training costs no redraws.
-  const view = useOnScreenView(store, rootRef);
+  const { rootRef, view } = useTrainingFigure(store, (s) => figureValue(s, latestProbe.current));
 
   // The reader's answer is not in the training store: tell the host when it lands.
   useEffect(() => {

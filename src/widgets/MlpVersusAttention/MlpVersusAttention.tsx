@@ -3,12 +3,11 @@ import { useStore } from "zustand";
 import type { MlpSnapshot } from "../../core/training";
 import type { TrainingState } from "../../state/trainingTypes";
 import { LossChart } from "../shared/LossChart";
-import { usePublishedFigure } from "../shared/publishFigure";
 import { REGRESSION_TASK, regressionReferenceLines } from "../shared/regressionLines";
 import { TrainingControls } from "../shared/TrainingControls";
-import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
-import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
-import { useOnScreenView } from "../shared/useOnScreenView";
+import { type TrainingStoreProps, useTrainingStore } from "../shared/TrainingDriverContext";
+import { withParameterCount } from "../shared/trainingFigure";
+import { useTrainingFigure } from "../shared/useTrainingFigure";
 import { figureValue, type MlpVersusAttentionFigureValue } from "./figureValue";
 import { ShiftTable } from "./ShiftTable";
 import "../shared/widget.css";
@@ -32,8 +31,9 @@ const REFERENCES = regressionReferenceLines(REGRESSION_TASK);
 /**
  * The attention layer and an MLP with about as many parameters, trained on the same batches of
  * regression tasks (the MLP reads the examples flattened into one vector), then both tested on
- * tasks they were not trained on: the layer that computes its weights from the context carries
- * over; the fixed-weight network has to have learned each input position separately.
+ * tasks they were not trained on. The layer learns a gradient step and takes any number of
+ * examples, but its learned step size overshoots on larger inputs; the MLP learns to predict
+ * about 0 and has no room for more examples.
  */
 export function MlpVersusAttention({ id, ...props }: MlpVersusAttentionProps) {
   const store = useTrainingStore<MlpSnapshot>("mlp", props);
@@ -42,10 +42,7 @@ export function MlpVersusAttention({ id, ...props }: MlpVersusAttentionProps) {
 
 /** The widget around a training store the host holds. */
 export function MlpVersusAttentionView({ id, store }: { id: string; store: Store }) {
-  const rootRef = usePublishedFigure(store, figureValue, trainingChanged);
-  useStartWhenNear(store, rootRef);
-  // Everything drawn reads the store through the on-screen view: off screen, training costs no redraws.
-  const view = useOnScreenView(store, rootRef);
+  const { rootRef, view } = useTrainingFigure(store, figureValue);
   const lsaCount = useStore(view, (s) => s.parameterCounts.lsa);
   const mlpCount = useStore(view, (s) => s.parameterCounts.mlp);
   return (

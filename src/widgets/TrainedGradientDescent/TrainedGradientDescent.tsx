@@ -3,12 +3,11 @@ import { useStore } from "zustand";
 import type { GdSnapshot } from "../../core/training";
 import type { TrainingState } from "../../state/trainingTypes";
 import { LossChart } from "../shared/LossChart";
-import { usePublishedFigure } from "../shared/publishFigure";
 import { REGRESSION_TASK, regressionReferenceLines } from "../shared/regressionLines";
 import { TrainingControls } from "../shared/TrainingControls";
-import { type TrainingStoreProps, useStartWhenNear, useTrainingStore } from "../shared/TrainingDriverContext";
-import { trainingChanged, withParameterCount } from "../shared/trainingFigure";
-import { useOnScreenView } from "../shared/useOnScreenView";
+import { type TrainingStoreProps, useTrainingStore } from "../shared/TrainingDriverContext";
+import { withParameterCount } from "../shared/trainingFigure";
+import { useTrainingFigure } from "../shared/useTrainingFigure";
 import { figureValue, type TrainedGradientDescentFigureValue } from "./figureValue";
 import { ImpliedRate } from "./ImpliedRate";
 import { LayerComparison } from "./LayerComparison";
@@ -40,10 +39,7 @@ export function TrainedGradientDescent({ id, ...props }: TrainedGradientDescentP
 
 /** The widget around a training store the host holds. */
 export function TrainedGradientDescentView({ id, store }: { id: string; store: Store }) {
-  const rootRef = usePublishedFigure(store, figureValue, trainingChanged);
-  useStartWhenNear(store, rootRef);
-  // Everything drawn reads the store through the on-screen view: off screen, training costs no redraws.
-  const view = useOnScreenView(store, rootRef);
+  const { rootRef, view } = useTrainingFigure(store, figureValue);
   const lsaCount = useStore(view, (s) => s.parameterCounts.lsa);
   return (
     <div className="dw-widget dw-tgd" id={id} ref={rootRef}>
