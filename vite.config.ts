@@ -22,9 +22,17 @@ export default defineConfig({
     target: "es2022",
     manifest: true,
     chunkSizeWarningLimit: 2048,
-    // `npm run bench` adds its compute page; the essay's build has only the essay.
+    // The essay and its embed page (one widget for an <iframe>); `npm run bench` adds its compute page.
     rolldownOptions: {
-      input: { index: "index.html", ...(process.env.DW_BENCH_PAGE === "1" ? { bench: "bench.html" } : {}) },
+      input: {
+        index: "index.html",
+        embed: "embed.html",
+        ...(process.env.DW_BENCH_PAGE === "1" ? { bench: "bench.html" } : {}),
+      },
     },
   },
+  // A blogger's page on another origin loads the `dw-*` elements bundle (dist/elements/) as a module
+  // script, its chunks and tfjs's .wasm files: all need CORS headers. (The dev server keeps Vite's
+  // default, localhost origins only: it serves source, not just the built essay.)
+  preview: { cors: true },
 });

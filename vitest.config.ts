@@ -54,6 +54,20 @@ export default defineConfig({
           setupFiles: ["tests/setup-jsdom.ts"],
         },
       },
+      {
+        // Across origins, against a build: the example post (origin B) embeds the built essay
+        // (origin A) in iframes and as elements; Playwright drives Debian's Chromium directly.
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/globalSetup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file drives its own Chromium: one at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
       ...(browserTests
         ? [
             {

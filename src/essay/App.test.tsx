@@ -90,6 +90,7 @@ describe("App", () => {
       "#mlp-baseline",
       "#induction-heads",
       "#cost",
+      "#embed",
       "#references",
     ]);
     for (const href of hrefs) expect(document.querySelector(href ?? "")).not.toBeNull();

@@ -10,6 +10,7 @@ import { InputTimesInputSection } from "./sections/InputTimesInputSection";
 import { LaterSection } from "./sections/LaterSection";
 import { SideBySideSection } from "./sections/SideBySideSection";
 import { TwoMeaningsSection } from "./sections/TwoMeaningsSection";
+import { EssayShareHost } from "./share/EssayShareHost";
 import { TableOfContents } from "./TableOfContents";
 
 // Part II and everything after it load as their own chunks, just after first paint (see LaterSection.tsx).
@@ -34,6 +35,7 @@ const MlpBaselineSection = lazy(() =>
 const InductionHeadsSection = lazy(() =>
   import("./sections/InductionHeadsSection").then((m) => ({ default: m.InductionHeadsSection })),
 );
+const EmbedSection = lazy(() => import("./sections/EmbedSection").then((m) => ({ default: m.EmbedSection })));
 const CostSection = lazy(() => import("./sections/CostSection").then((m) => ({ default: m.CostSection })));
 
 interface SectionEntry extends SectionProps {
@@ -70,6 +72,7 @@ const sections: readonly SectionEntry[] = [
     Component: InductionHeadsSection,
   },
   { id: "cost", title: "What it costs", Component: CostSection },
+  { id: "embed", title: "Embed these figures", Component: EmbedSection },
 ];
 
 const BIBLIOGRAPHY_ID = "references";
@@ -81,7 +84,7 @@ export function App() {
     { id: BIBLIOGRAPHY_ID, title: "References" },
   ];
   return (
-    <>
+    <EssayShareHost>
       <a className="skip-link" href="#main">
         Skip to the essay
       </a>
@@ -96,6 +99,6 @@ export function App() {
         ))}
         <Bibliography id={BIBLIOGRAPHY_ID} />
       </main>
-    </>
+    </EssayShareHost>
   );
 }

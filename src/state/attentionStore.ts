@@ -2,7 +2,17 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AttentionResult, Normalisation } from "../core/attention";
 import { type Matrix, matrix } from "../core/matrix";
 import { type PresetName, weightPresets } from "../core/presets";
-import { clamp, type InlineMessage, layoutPoints, tokenFields, withMovedPoint } from "./tokenPoints";
+import { tokenize } from "../core/tokens";
+import type { AttentionShared } from "./share/attentionShare";
+import { movedMap } from "./share/tokenShare";
+import {
+  clamp,
+  type InlineMessage,
+  layoutPoints,
+  TOKEN_LIMIT,
+  tokenFields,
+  withMovedPoint,
+} from "./tokenPoints";
 
 export { type InlineMessage, PLANE_LIMIT, TOKEN_LIMIT } from "./tokenPoints";
 
@@ -67,20 +77,28 @@ export interface AttentionActions {
   setComputeError(message: string | null): void;
 }
 
-export type AttentionStore = StoreApi<AttentionState & AttentionActions>;
+type StartFields = Pick<
+  AttentionState,
+  | keyof ReturnType<typeof tokenFields>
+  | "moved"
+  | "preset"
+  | "wq"
+  | "wk"
+  | "wv"
+  | "causal"
+  | "temperature"
+  | "normalisation"
+  | "scale"
+  | "maskedKeys"
+  | "arrows"
+  | "selectedRow"
+>;
 
-export interface AttentionStoreProps {
-  initialText?: string;
-  preset?: PresetName;
-}
-
-/** One store per widget instance: hold it in `useState(() => createAttentionStore(props))`. */
-export function createAttentionStore(props: AttentionStoreProps = {}): AttentionStore {
+function fromProps(props: AttentionStoreProps): StartFields {
   const moved = new Map<string, readonly [number, number]>();
   const fields = tokenFields(props.initialText ?? "", moved);
   const preset = weightPresets[props.preset ?? "similar"];
-
-  return createStore<AttentionState & AttentionActions>()((set, get) => ({
+  return {
     ...fields,
     moved,
     preset: props.preset ?? "similar",
@@ -94,6 +112,52 @@ export function createAttentionStore(props: AttentionStoreProps = {}): Attention
     maskedKeys: fields.tokens.map(() => false),
     arrows: { q: false, k: false, v: false },
     selectedRow: fields.tokens.length > 0 ? 0 : null,
+  };
+}
+
+/** The store's starting fields for a state a link restored (already checked by the codec). */
+function fromShared(shared: AttentionShared): StartFields {
+  const { tokens } = tokenize(shared.text, TOKEN_LIMIT);
+  const moved = movedMap(tokens, shared.moved);
+  const fields = tokenFields(shared.text, moved);
+  const masked = new Set(shared.masked);
+  const n = fields.tokens.length;
+  return {
+    ...fields,
+    moved,
+    preset: shared.preset,
+    wq: matrix(2, 2, shared.wq),
+    wk: matrix(2, 2, shared.wk),
+    wv: matrix(2, 2, shared.wv),
+    causal: shared.causal,
+    temperature: shared.temp,
+    normalisation: shared.norm,
+    scale: shared.scale,
+    maskedKeys: fields.tokens.map((_, i) => masked.has(i)),
+    arrows: {
+      q: shared.arrows.includes("q"),
+      k: shared.arrows.includes("k"),
+      v: shared.arrows.includes("v"),
+    },
+    selectedRow: n === 0 || shared.row < 0 ? null : Math.min(shared.row, n - 1),
+  };
+}
+
+export type AttentionStore = StoreApi<AttentionState & AttentionActions>;
+
+export interface AttentionStoreProps {
+  initialText?: string;
+  preset?: PresetName;
+  /** A state restored from a link; it replaces the props above. */
+  shared?: AttentionShared;
+}
+
+/** One store per widget instance: hold it in `useState(() => createAttentionStore(props))`. */
+export function createAttentionStore(props: AttentionStoreProps = {}): AttentionStore {
+  const start = props.shared ? fromShared(props.shared) : fromProps(props);
+
+  return createStore<AttentionState & AttentionActions>()((set, get) => ({
+    ...start,
     result: null,
     computeMs: null,
     resultVersion: 0,

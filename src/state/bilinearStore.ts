@@ -1,11 +1,15 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { fromRows, type Matrix, matrix } from "../core/matrix";
 import { type PresetName, presetNames, weightPresets } from "../core/presets";
+import { tokenize } from "../core/tokens";
 import { createMlpWeights, DEFAULT_MLP_SEED } from "./mlpWeights";
+import type { BilinearShared } from "./share/bilinearShare";
+import { movedMap } from "./share/tokenShare";
 import {
   clamp,
   layoutPoints,
   type MovedPoints,
+  TOKEN_LIMIT,
   type TokenFields,
   tokenFields,
   withMovedPoint,
@@ -70,6 +74,8 @@ export interface BilinearStoreProps {
   query?: number;
   key?: number;
   preset?: BilinearPresetName;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: BilinearShared;
 }
 
 /** An index into n tokens, or 0 when there are none (the figure then shows a hint instead). */
@@ -78,15 +84,18 @@ const pick = (index: number | undefined, n: number, fallback: number) => {
   return n === 0 ? 0 : Math.min(Math.max(0, wanted), n - 1);
 };
 
-/** One store per widget instance: hold it in `useState(() => createBilinearStore(props))`. */
-export function createBilinearStore(props: BilinearStoreProps = {}): BilinearStore {
+type Start = Pick<
+  BilinearState,
+  keyof TokenFields | "moved" | "query" | "key" | "preset" | "wq" | "wk" | "unit"
+>;
+
+function fromProps(props: BilinearStoreProps): Start {
   const moved: MovedPoints = new Map();
   const fields = tokenFields(props.initialText ?? "", moved);
   const n = fields.tokens.length;
   const presetName = props.preset && bilinearPresetNames.includes(props.preset) ? props.preset : "mixed";
   const preset = presetOf(presetName);
-
-  return createStore<BilinearState & BilinearActions>()((set, get) => ({
+  return {
     ...fields,
     moved,
     query: pick(props.query, n, 1),
@@ -94,8 +103,34 @@ export function createBilinearStore(props: BilinearStoreProps = {}): BilinearSto
     preset: presetName,
     wq: preset.wq,
     wk: preset.wk,
-    a: createMlpWeights(DEFAULT_MLP_SEED).a,
     unit: 0,
+  };
+}
+
+/** The store's starting fields for a state a link restored (already checked by the codec). */
+function fromShared(shared: BilinearShared): Start {
+  const moved = movedMap(tokenize(shared.text, TOKEN_LIMIT).tokens, shared.moved);
+  const fields = tokenFields(shared.text, moved);
+  const n = fields.tokens.length;
+  return {
+    ...fields,
+    moved,
+    query: pick(shared.query, n, 0),
+    key: pick(shared.key, n, 0),
+    preset: shared.preset,
+    wq: matrix(2, 2, shared.wq),
+    wk: matrix(2, 2, shared.wk),
+    unit: shared.unit,
+  };
+}
+
+/** One store per widget instance: hold it in `useState(() => createBilinearStore(props))`. */
+export function createBilinearStore(props: BilinearStoreProps = {}): BilinearStore {
+  const start = props.shared ? fromShared(props.shared) : fromProps(props);
+
+  return createStore<BilinearState & BilinearActions>()((set, get) => ({
+    ...start,
+    a: createMlpWeights(DEFAULT_MLP_SEED).a,
 
     setText(next) {
       const nextFields = tokenFields(next, get().moved);

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { capacityErrors, type KeyKind, sampleCapacityMemories } from "../core/memoryCapacity";
+import type { MemoryCapacityShared } from "./share/memoryCapacityShare";
 
 /** The dimensions the capacity figure offers: d = d_k = d_v. */
 export const CAPACITY_DIMENSIONS = [4, 8, 16, 32] as const;
@@ -37,7 +38,17 @@ export interface CapacityStoreProps {
   dimension?: number;
   count?: number;
   keyKind?: KeyKind;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: MemoryCapacityShared;
 }
+
+/** The props a link's state stands for. */
+const propsOf = (shared: MemoryCapacityShared): CapacityStoreProps => ({
+  seed: shared.seed,
+  dimension: shared.d,
+  count: shared.n,
+  keyKind: shared.keys,
+});
 
 const seedOf = (value: number | undefined, fallback: number) =>
   value !== undefined && Number.isFinite(value) && value >= 0 ? Math.trunc(value) >>> 0 : fallback;
@@ -60,7 +71,9 @@ export function capacityCurves(seed: number, dimension: number, keyKind: KeyKind
 }
 
 /** One store per widget instance. Curves are computed here, synchronously: 3d ≤ 96 small writes. */
-export function createCapacityStore(props: CapacityStoreProps = {}): CapacityStore {
+export function createCapacityStore(given: CapacityStoreProps = {}): CapacityStore {
+  // A checked link state is a set of valid props, so it starts the store the same way.
+  const props = given.shared ? propsOf(given.shared) : given;
   const seed = seedOf(props.seed, 1);
   const dimension = dimensionOf(props.dimension, 8);
   const keyKind: KeyKind = props.keyKind === "random" ? "random" : "orthogonal";

@@ -8,6 +8,7 @@ import {
 } from "../core/fastWeights";
 import type { Matrix } from "../core/matrix";
 import { playerProjections, projectTokens } from "./fastWeightsProjection";
+import type { FastWeightsShared } from "./share/fastWeightsShare";
 import { type InlineMessage, tokenFields } from "./tokenPoints";
 
 export const DEFAULT_PLAYER_TEXT = "the cat sat on the mat";
@@ -70,6 +71,8 @@ export interface FastWeightsStoreProps {
   featureMap?: FeatureMap;
   rule?: FastWeightRule;
   beta?: number;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: FastWeightsShared;
 }
 
 type Inputs = Pick<FastWeightsState, "q" | "k" | "v" | "featureMap" | "normalise" | "rule" | "beta">;
@@ -92,16 +95,20 @@ export function createFastWeightsStore(props: FastWeightsStoreProps = {}): FastW
       ...projectTokens(fields.points, projections),
     };
   };
-  const initial = sentence(props.initialText ?? DEFAULT_PLAYER_TEXT);
+  const shared = props.shared;
+  const initial = sentence(shared ? shared.text : (props.initialText ?? DEFAULT_PLAYER_TEXT));
+  const featureMap = shared?.phi ?? props.featureMap;
+  const rule = shared?.rule ?? props.rule;
   const inputs: Inputs = {
     q: initial.q,
     k: initial.k,
     v: initial.v,
-    featureMap: props.featureMap && featureMaps.includes(props.featureMap) ? props.featureMap : "elu1",
-    normalise: false,
-    rule: props.rule === "delta" ? "delta" : "sum",
-    beta: clampBeta(props.beta, 1),
+    featureMap: featureMap && featureMaps.includes(featureMap) ? featureMap : "elu1",
+    normalise: shared?.norm ?? false,
+    rule: rule === "delta" ? "delta" : "sum",
+    beta: clampBeta(shared?.beta ?? props.beta, 1),
   };
+  const step = Math.min(Math.max(0, initial.tokens.length - 1), Math.max(0, Math.round(shared?.step ?? 0)));
 
   return createStore<FastWeightsState & FastWeightsActions>()((set, get) => {
     /** Applies a change to the inputs and recomputes the fast weight form with it. */
@@ -112,7 +119,7 @@ export function createFastWeightsStore(props: FastWeightsStoreProps = {}): FastW
     return {
       ...initial,
       ...inputs,
-      step: 0,
+      step,
       playing: false,
       memory: memoryOf(inputs),
       computed: null,

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { RecallCurve } from "../core/hopfieldRecall";
+import type { HopfieldCapacityShared } from "./share/hopfieldCapacityShare";
 
 /** Pattern sizes the reader can pick: 5 × 5, 7 × 7 (the glyphs) and 10 × 10 pixels. */
 export const CAPACITY_SIZES = [25, 49, 100] as const;
@@ -43,15 +44,36 @@ export interface HopfieldCapacityStoreProps {
   flipPercent?: number;
   beta?: number;
   seed?: number;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: HopfieldCapacityShared;
 }
 
-const DEFAULTS = { d: 49 as CapacitySize, count: 20, flipPercent: 10, beta: 1, seed: 1 };
+/** The figure's settings as the essay shows it (a link that leaves a setting out means these). */
+export const HOPFIELD_CAPACITY_DEFAULTS = {
+  d: 49 as CapacitySize,
+  count: 20,
+  flipPercent: 10,
+  beta: 1,
+  seed: 1,
+} as const;
+const DEFAULTS = HOPFIELD_CAPACITY_DEFAULTS;
+
+/** The props a link's state stands for. */
+const propsOf = (shared: HopfieldCapacityShared): HopfieldCapacityStoreProps => ({
+  d: shared.d,
+  count: shared.n,
+  flipPercent: shared.flips,
+  beta: shared.beta,
+  seed: shared.seed,
+});
 
 const isSize = (d: unknown): d is CapacitySize => CAPACITY_SIZES.includes(d as CapacitySize);
 const whole = (v: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(v)));
 
 /** One store per widget instance: hold it in `useState(() => createHopfieldCapacityStore(props))`. */
-export function createHopfieldCapacityStore(props: HopfieldCapacityStoreProps = {}): HopfieldCapacityStore {
+export function createHopfieldCapacityStore(given: HopfieldCapacityStoreProps = {}): HopfieldCapacityStore {
+  // A checked link state is a set of valid props, so it starts the store the same way.
+  const props = given.shared ? propsOf(given.shared) : given;
   const notes: string[] = [];
   let d = DEFAULTS.d;
   if (props.d !== undefined) {

@@ -10,6 +10,7 @@ import {
 import { choosePixels } from "../core/hopfieldRecall";
 import { type Matrix, matrix } from "../core/matrix";
 import { createRng } from "../core/rng";
+import type { HopfieldMemoryShared } from "./share/hopfieldMemoryShare";
 
 /** Steps computed for every query and β; Step and Run reveal them one at a time. */
 export const MAX_STEPS = 10;
@@ -79,10 +80,13 @@ export interface HopfieldMemoryStoreProps {
   corruption?: number;
   seed?: number;
   beta?: number;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: HopfieldMemoryShared;
 }
 
-const DEFAULT_CORRUPTION = 8;
-const DEFAULT_SEED = 3;
+/** The corruption the essay's figure starts with: 8 pixels picked by seed 3. */
+export const HOPFIELD_DEFAULTS = { corruption: 8, seed: 3 } as const;
+const { corruption: DEFAULT_CORRUPTION, seed: DEFAULT_SEED } = HOPFIELD_DEFAULTS;
 export const MAX_CORRUPTION = 24;
 
 const clampBeta = (b: number) => Math.min(BETA_MAX, Math.max(BETA_MIN, b));
@@ -118,8 +122,23 @@ function storedOf(requested: readonly string[] | undefined, notes: string[]): Gl
   return [...DEFAULT_STORED];
 }
 
-/** One store per widget instance: hold it in `useState(() => createHopfieldMemoryStore(props))`. */
-export function createHopfieldMemoryStore(props: HopfieldMemoryStoreProps = {}): HopfieldMemoryStore {
+/** The store's inputs for a link's state (already checked by its codec, so no notes). */
+function fromShared(shared: HopfieldMemoryShared) {
+  const flipped = new Set(shared.flipped);
+  return {
+    stored: [...shared.stored],
+    start: shared.start,
+    beta: shared.beta,
+    corruption: shared.corruption,
+    seed: shared.seed,
+    flips: Array.from({ length: GLYPH_PIXELS }, (_, j) => flipped.has(j)),
+    shownSteps: shared.step,
+    notes: [],
+  };
+}
+
+/** The store's inputs for props, with a note for each that could not be used as given. */
+function fromProps(props: HopfieldMemoryStoreProps) {
   const notes: string[] = [];
   const stored = storedOf(props.stored, notes);
   const fallbackStart: GlyphName = stored.includes("H") ? "H" : stored[0];
@@ -136,7 +155,23 @@ export function createHopfieldMemoryStore(props: HopfieldMemoryStoreProps = {}):
     ? Math.min(MAX_CORRUPTION, Math.max(0, Math.round(props.corruption as number)))
     : DEFAULT_CORRUPTION;
   const seed = Number.isFinite(props.seed) ? seedOf(props.seed as number) : DEFAULT_SEED;
-  const flips = randomFlips(seed, corruption);
+  return {
+    stored,
+    start,
+    beta,
+    corruption,
+    seed,
+    flips: randomFlips(seed, corruption),
+    shownSteps: 0,
+    notes,
+  };
+}
+
+/** One store per widget instance: hold it in `useState(() => createHopfieldMemoryStore(props))`. */
+export function createHopfieldMemoryStore(props: HopfieldMemoryStoreProps = {}): HopfieldMemoryStore {
+  const { stored, start, beta, corruption, seed, flips, shownSteps, notes } = props.shared
+    ? fromShared(props.shared)
+    : fromProps(props);
 
   return createStore<HopfieldMemoryState & HopfieldMemoryActions>()((set, get) => ({
     stored,
@@ -147,7 +182,7 @@ export function createHopfieldMemoryStore(props: HopfieldMemoryStoreProps = {}):
     corruption,
     seed,
     beta,
-    shownSteps: 0,
+    shownSteps,
     result: null,
     computeMs: null,
     resultVersion: 0,

@@ -6,22 +6,22 @@ import type { RegressionContext } from "../core/regression";
 import { type RegressionResult, regressionResult, sameSetting, settingOf } from "./inContextRegressionStats";
 import {
   clampTo,
-  ETA_STEP,
+  etaOnGrid,
   lineQueries,
   MAX_DIMENSION,
-  MAX_ETA,
   MAX_EXAMPLES,
   MAX_LAYERS,
   MIN_DIMENSION,
-  MIN_ETA,
   MIN_EXAMPLES,
   MIN_LAYERS,
+  REGRESSION_DEFAULTS,
   sampleContext,
   sampleExample,
   spaceQueries,
   X_LIMIT,
   Y_LIMIT,
 } from "./regressionTasks";
+import type { InContextRegressionShared } from "./share/inContextRegressionShare";
 import type { InlineMessage } from "./tokenPoints";
 
 /** "line": 1-D inputs the reader drags; "space": seeded d-D inputs, predictions in a table. */
@@ -94,21 +94,39 @@ export interface InContextRegressionStoreProps {
   layers?: number;
   /** Initial 1-D examples as (x, y) pairs; default: DEFAULT_LINE_COUNT from the seeded task. */
   examples?: readonly (readonly [number, number])[];
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: InContextRegressionShared;
 }
 
-const DEFAULT_SEED = 3;
-const DEFAULT_ETA = 0.8;
-const DEFAULT_LINE_COUNT = 6;
-const DEFAULT_SPACE_COUNT = 10;
-const DEFAULT_DIMENSION = 4;
+/** The props a link's state stands for, and its number of d-D examples. */
+function fromShared(shared: InContextRegressionShared) {
+  const examples: [number, number][] = [];
+  for (let i = 0; i + 1 < shared.examples.length; i += 2)
+    examples.push([shared.examples[i] as number, shared.examples[i + 1] as number]);
+  const props: InContextRegressionStoreProps = {
+    mode: shared.mode,
+    seed: shared.seed,
+    dimension: shared.d,
+    eta: shared.eta,
+    layers: shared.layers,
+    examples,
+  };
+  return { props, spaceCount: shared.n };
+}
+
+const {
+  seed: DEFAULT_SEED,
+  eta: DEFAULT_ETA,
+  lineCount: DEFAULT_LINE_COUNT,
+  spaceCount: DEFAULT_SPACE_COUNT,
+  dimension: DEFAULT_DIMENSION,
+} = REGRESSION_DEFAULTS;
 
 const whole = (value: number | undefined, min: number, max: number, fallback: number) =>
   Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value as number))) : fallback;
 /** η on the slider's grid, so a URL cannot ask for a step the slider cannot show. */
 const etaOf = (value: number | undefined, fallback: number) =>
-  Number.isFinite(value)
-    ? Math.min(MAX_ETA, Math.max(MIN_ETA, Math.round((value as number) / ETA_STEP) * ETA_STEP))
-    : fallback;
+  Number.isFinite(value) ? etaOnGrid(value as number) : fallback;
 const seedOf = (value: number | undefined) =>
   Number.isFinite(value) ? Math.trunc(value as number) >>> 0 : DEFAULT_SEED;
 
@@ -153,15 +171,19 @@ const warning = (text: string): InlineMessage => ({ kind: "warning", text });
 
 /** One store per widget instance: hold it in `useState(() => createInContextRegressionStore(props))`. */
 export function createInContextRegressionStore(
-  props: InContextRegressionStoreProps = {},
+  given: InContextRegressionStoreProps = {},
 ): InContextRegressionStore {
+  // A checked link state is a set of valid props (plus N in d-D), so it starts the store the same way.
+  const linked = given.shared ? fromShared(given.shared) : null;
+  const props = linked ? linked.props : given;
+  const spaceCount = linked ? linked.spaceCount : DEFAULT_SPACE_COUNT;
   const seed = seedOf(props.seed);
   const mode: RegressionMode = props.mode === "space" ? "space" : "line";
   const dimension = whole(props.dimension, MIN_DIMENSION, MAX_DIMENSION, DEFAULT_DIMENSION);
   const eta = etaOf(props.eta, DEFAULT_ETA);
   const layers = whole(props.layers, MIN_LAYERS, MAX_LAYERS, 1);
   const line = initialLine(seed, props.examples);
-  const drawn = { mode, seed, dimension, lineExamples: line.examples, spaceCount: DEFAULT_SPACE_COUNT };
+  const drawn = { mode, seed, dimension, lineExamples: line.examples, spaceCount };
   const inputs = { context: contextOf(drawn), queries: queriesOf(drawn) };
 
   return createStore<InContextRegressionState & InContextRegressionActions>()((set, get) => {
@@ -188,7 +210,7 @@ export function createInContextRegressionStore(
       eta,
       layers,
       lineExamples: line.examples,
-      spaceCount: DEFAULT_SPACE_COUNT,
+      spaceCount,
       ...inputs,
       gd: gradientSteps(inputs.context, inputs.queries, eta, layers),
       message: line.message,

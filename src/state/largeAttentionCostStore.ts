@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { AttentionCostShared } from "./share/attentionCostShare";
 
 /** The sizes the benchmark measures: n = 16 … 4096, doubling. */
 export const COST_NS: readonly number[] = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
@@ -90,9 +91,13 @@ function doneCount(s: Pick<CostState, "plan" | "points" | "slowAt" | "failures">
   }, 0);
 }
 
-/** One store per AttentionCost instance; nothing is measured until the reader asks. */
-export function createCostStore(props: { d?: number } = {}): CostStore {
-  const d = COST_D_CHOICES.includes(props.d ?? -1) ? (props.d as number) : DEFAULT_COST_D;
+/**
+ * One store per AttentionCost instance; nothing is measured until the reader asks. A link's
+ * settings (`shared`, already checked by its codec) replace the props.
+ */
+export function createCostStore(props: { d?: number; shared?: AttentionCostShared } = {}): CostStore {
+  const given = props.shared?.d ?? props.d ?? -1;
+  const d = COST_D_CHOICES.includes(given) ? given : DEFAULT_COST_D;
   return createStore<CostState & CostActions>()((set, get) => {
     const current = (runId: number) => get().running && get().runId === runId;
     const bump = (patch: Partial<CostState>) => set({ ...patch, version: get().version + 1 });

@@ -15,12 +15,14 @@ import {
   clampCoordinate,
   clampK,
   D_CHOICES,
+  type LargeAttentionSettings,
   type LargeAttentionStoreProps,
   MAX_PIXELS,
   N_STEPS,
   seedOf,
   settingsOf,
 } from "./largeAttentionSettings";
+import type { LargeAttentionShared } from "./share/largeAttentionShare";
 import type { InlineMessage } from "./tokenPoints";
 
 /** The rows and columns on screen (pooling and resolution are the store's). */
@@ -103,9 +105,23 @@ export type LargeAttentionStore = StoreApi<LargeAttentionState & LargeAttentionA
 
 const fullBlock = (n: number): ZoomBlock => ({ rowStart: 0, colStart: 0, rows: n, cols: n });
 
+/** The settings and zoom a link restored (already checked by the codec, so nothing to report). */
+function fromShared(shared: LargeAttentionShared): { settings: LargeAttentionSettings; view: ZoomBlock } {
+  const pairs: Centre[] = [];
+  for (let i = 0; i + 1 < shared.centres.length; i += 2)
+    pairs.push([shared.centres[i] as number, shared.centres[i + 1] as number]);
+  const { n, d, k, seed, pooling, causal } = shared;
+  const [rowStart, colStart, rows, cols] = shared.zoom;
+  const view = shared.zoom.length === 4 ? ({ rowStart, colStart, rows, cols } as ZoomBlock) : fullBlock(n);
+  return { settings: { n, d, k, seed, pooling, causal, centres: centresFor(seed, k, pairs) }, view };
+}
+
 /** One store per widget instance: hold it in `useState(() => createLargeAttentionStore(props))`. */
-export function createLargeAttentionStore(props: LargeAttentionStoreProps = {}): LargeAttentionStore {
-  const { settings, message } = settingsOf(props);
+export function createLargeAttentionStore(
+  props: LargeAttentionStoreProps & { shared?: LargeAttentionShared } = {},
+): LargeAttentionStore {
+  const restored = props.shared ? fromShared(props.shared) : null;
+  const { settings, message } = restored ? { settings: restored.settings, message: null } : settingsOf(props);
   const tokens = clusterTokens(settings.seed, settings.n, settings.d, settings.k);
   const positions = tokenPositions(tokens, settings.centres);
 
@@ -136,7 +152,7 @@ export function createLargeAttentionStore(props: LargeAttentionStoreProps = {}):
       head: clusterHead(settings.seed, settings.d),
       positions,
       x: liftTokens(tokens, positions),
-      view: fullBlock(settings.n),
+      view: restored?.view ?? fullBlock(settings.n),
       hover: null,
       cap: null,
       message,

@@ -1,8 +1,18 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type Matrix, matrix } from "../core/matrix";
 import type { Activation, MlpResult } from "../core/mlp";
+import { tokenize } from "../core/tokens";
 import { createMlpWeights, DEFAULT_MLP_SEED } from "./mlpWeights";
-import { layoutPoints, type MovedPoints, type TokenFields, tokenFields, withMovedPoint } from "./tokenPoints";
+import type { MlpShared } from "./share/mlpShare";
+import { movedMap } from "./share/tokenShare";
+import {
+  layoutPoints,
+  type MovedPoints,
+  TOKEN_LIMIT,
+  type TokenFields,
+  tokenFields,
+  withMovedPoint,
+} from "./tokenPoints";
 
 export const ACTIVATIONS: readonly Activation[] = ["relu", "tanh", "gelu"];
 
@@ -49,21 +59,44 @@ export interface MlpStoreProps {
   initialText?: string;
   activation?: Activation;
   seed?: number;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: MlpShared;
 }
 
 const copy = (m: Matrix) => matrix(m.rows, m.cols, m.data);
 const isActivation = (value: unknown): value is Activation => ACTIVATIONS.includes(value as Activation);
 
+/** What a reader can set, as the store starts: from a link's state, or else from the props. */
+interface Start {
+  text: string;
+  moved: MovedPoints;
+  activation: Activation;
+  seed: number;
+}
+
+function startOf(props: MlpStoreProps): Start {
+  const { shared } = props;
+  if (shared) {
+    const { tokens } = tokenize(shared.text, TOKEN_LIMIT);
+    return { ...shared, moved: movedMap(tokens, shared.moved) };
+  }
+  return {
+    text: props.initialText ?? "",
+    moved: new Map(),
+    activation: isActivation(props.activation) ? props.activation : "relu",
+    seed: Number.isFinite(props.seed) ? Math.trunc(props.seed as number) : DEFAULT_MLP_SEED,
+  };
+}
+
 /** One store per widget instance: hold it in `useState(() => createMlpStore(props))`. */
 export function createMlpStore(props: MlpStoreProps = {}): MlpStore {
-  const seed = Number.isFinite(props.seed) ? Math.trunc(props.seed as number) : DEFAULT_MLP_SEED;
+  const { text, moved, activation, seed } = startOf(props);
   const { a, b } = createMlpWeights(seed);
-  const moved: MovedPoints = new Map();
 
   return createStore<MlpState & MlpActions>()((set, get) => ({
-    ...tokenFields(props.initialText ?? "", moved),
+    ...tokenFields(text, moved),
     moved,
-    activation: isActivation(props.activation) ? props.activation : "relu",
+    activation,
     seed,
     a,
     b,

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type FastWeightResult, fastWeightMemory } from "../core/fastWeightMemory";
 import { fromRows } from "../core/matrix";
+import type { MemoryOverwriteShared } from "./share/memoryOverwriteShare";
 
 /** The three values written: e1 → a, e2 → b, then e1 → c. Two numbers each. */
 export type OverwriteValues = Readonly<Record<"a" | "b" | "c", readonly [number, number]>>;
@@ -76,12 +77,31 @@ const runs = (values: OverwriteValues, beta: number) => ({
   delta: overwriteRun(values, "delta", beta),
 });
 
-/** One store per widget instance. */
-export function createOverwriteStore(props: { preset?: string; beta?: number } = {}): OverwriteStore {
-  const preset = props.preset && props.preset in OVERWRITE_PRESETS ? props.preset : "distinct";
+export interface OverwriteStoreProps {
+  preset?: string;
+  beta?: number;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: MemoryOverwriteShared;
+}
+
+const pairOf = (xs: readonly number[]): readonly [number, number] => [xs[0] ?? 0, xs[1] ?? 0];
+
+/** The starting values, preset and β: a link's, else the props' (unknown presets fall back). */
+function startOf(props: OverwriteStoreProps): Pick<OverwriteState, "values" | "preset" | "beta"> {
+  const { shared } = props;
+  if (shared) {
+    const values = { a: pairOf(shared.a), b: pairOf(shared.b), c: pairOf(shared.c) };
+    return { values, preset: shared.preset, beta: shared.beta };
+  }
+  const preset = props.preset && Object.hasOwn(OVERWRITE_PRESETS, props.preset) ? props.preset : "distinct";
   const beta =
     props.beta !== undefined && Number.isFinite(props.beta) ? Math.min(1, Math.max(0, props.beta)) : 1;
-  const values = OVERWRITE_PRESETS[preset].values;
+  return { values: OVERWRITE_PRESETS[preset].values, preset, beta };
+}
+
+/** One store per widget instance. */
+export function createOverwriteStore(props: OverwriteStoreProps = {}): OverwriteStore {
+  const { values, preset, beta } = startOf(props);
   return createStore<OverwriteState & OverwriteActions>()((set, get) => ({
     values,
     preset,
@@ -97,7 +117,7 @@ export function createOverwriteStore(props: { preset?: string; beta?: number } =
       set({ values: next, preset: "custom", ...runs(next, get().beta) });
     },
     applyPreset(name) {
-      const chosen = OVERWRITE_PRESETS[name];
+      const chosen = Object.hasOwn(OVERWRITE_PRESETS, name) ? OVERWRITE_PRESETS[name] : undefined;
       if (chosen) set({ values: chosen.values, preset: name, ...runs(chosen.values, get().beta) });
     },
     setBeta(next) {

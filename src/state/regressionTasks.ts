@@ -29,7 +29,28 @@ export const LINE_QUERIES = 21;
 /** Query points of the d-D figure, listed in a table. */
 export const SPACE_QUERIES = 5;
 
+/** The figure's defaults, as the essay shows it (a link that leaves a setting out means these). */
+export const REGRESSION_DEFAULTS = {
+  seed: 3,
+  eta: 0.8,
+  /** Examples on the line, drawn from the seeded task. */
+  lineCount: 6,
+  /** Examples N in d-D. */
+  spaceCount: 10,
+  dimension: 4,
+} as const;
+
 export const clampTo = (value: number, limit: number) => Math.min(limit, Math.max(-limit, value));
+
+/** Slider positions per unit of η (20 for steps of 0.05). */
+const ETA_GRID = Math.round(1 / ETA_STEP);
+
+/**
+ * η moved onto the slider's grid within [MIN_ETA, MAX_ETA]. A grid point is k / ETA_GRID, the
+ * double nearest its decimal (0.15, not 3 × 0.05 = 0.15000000000000002), so links stay readable.
+ */
+export const etaOnGrid = (eta: number) =>
+  Math.min(MAX_ETA, Math.max(MIN_ETA, Math.round(eta / ETA_STEP) / ETA_GRID));
 
 /** One stream per (seed, purpose, index): example k is the same whatever N is. */
 const streamOf = (seed: number, purpose: number, index: number) =>

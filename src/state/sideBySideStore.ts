@@ -1,9 +1,12 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { AttentionResult } from "../core/attention";
+import { type AttentionResult, attention } from "../core/attention";
 import { type Matrix, matrix } from "../core/matrix";
 import type { Activation, MlpResult } from "../core/mlp";
 import { weightPresets } from "../core/presets";
+import { tokenize } from "../core/tokens";
 import { createMlpWeights, DEFAULT_MLP_SEED } from "./mlpWeights";
+import type { SideBySideShared } from "./share/sideBySideShare";
+import { movedMap } from "./share/tokenShare";
 import {
   attentionParametersChanged,
   attentionWeightsChanged,
@@ -12,7 +15,14 @@ import {
   rowDistance,
   type SideBySideParameters,
 } from "./sideBySideCounts";
-import { layoutPoints, type MovedPoints, type TokenFields, tokenFields, withMovedPoint } from "./tokenPoints";
+import {
+  layoutPoints,
+  type MovedPoints,
+  TOKEN_LIMIT,
+  type TokenFields,
+  tokenFields,
+  withMovedPoint,
+} from "./tokenPoints";
 
 /** What each model's outputs and attention's mixing matrix were when the count (re)started. */
 export interface SideBySideBaseline {
@@ -35,6 +45,11 @@ export interface SideBySideState extends TokenFields, SideBySideParameters {
   mlpInput: Matrix | null;
   /** Attention weights fixed by "freeze" [n, n]; null while attention recomputes them from X. */
   frozen: Matrix | null;
+  /**
+   * The drags that gave the points `frozen` was computed from (null when not frozen): with the
+   * text, they say exactly where the tokens stood, so a link can restore the frozen weights.
+   */
+  frozenAt: MovedPoints | null;
   /** The mixing matrix attention applies now: `frozen`, else the live softmax(QKᵀ/√d). */
   mixing: Matrix | null;
   /** Attention's output now: `mixing · V` (frozen) or the engine's softmax(A)V. */
@@ -67,6 +82,8 @@ export type SideBySideStore = StoreApi<SideBySideState & SideBySideActions>;
 export interface SideBySideStoreProps {
   initialText?: string;
   seed?: number;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: SideBySideShared;
 }
 
 const copy = (m: Matrix) => matrix(m.rows, m.cols, m.data);
@@ -81,18 +98,57 @@ function attentionView(attention: AttentionResult | null, frozen: Matrix | null,
   return { mixing: attention.weights, attentionOut: attention.out };
 }
 
+/** What a reader can set, as the store starts: from a link's state, or else from the props. */
+function startOf(props: SideBySideStoreProps) {
+  const { shared } = props;
+  if (!shared) {
+    const moved: MovedPoints = new Map();
+    const fields = tokenFields(props.initialText ?? "", moved);
+    return {
+      ...fields,
+      moved,
+      seed: Number.isFinite(props.seed) ? Math.trunc(props.seed as number) : DEFAULT_MLP_SEED,
+      frozenAt: null,
+      selectedOutput: fields.tokens.length > 0 ? 0 : null,
+    };
+  }
+  const { tokens } = tokenize(shared.text, TOKEN_LIMIT);
+  const moved = movedMap(tokens, shared.moved);
+  const fields = tokenFields(shared.text, moved);
+  const n = fields.tokens.length;
+  return {
+    ...fields,
+    moved,
+    seed: shared.seed,
+    frozenAt: shared.frozen && n > 0 ? movedMap(tokens, shared.frozenat) : null,
+    selectedOutput: n === 0 ? null : Math.min(shared.out, n - 1),
+  };
+}
+
+/**
+ * The weights attention had at the points `frozenAt` gives (a restored freeze): the live
+ * softmax(QKᵀ/√d) of those points, computed here with src/core since no engine result exists for them.
+ */
+function frozenWeights(tokens: readonly string[], frozenAt: MovedPoints, wq: Matrix, wk: Matrix, wv: Matrix) {
+  return attention({ x: layoutPoints(tokens, frozenAt), wq, wk, wv }).weights;
+}
+
 /** One store per widget instance: hold it in `useState(() => createSideBySideStore(props))`. */
 export function createSideBySideStore(props: SideBySideStoreProps = {}): SideBySideStore {
-  const seed = Number.isFinite(props.seed) ? Math.trunc(props.seed as number) : DEFAULT_MLP_SEED;
+  const { seed, frozenAt, ...fields } = startOf(props);
   const { a, b } = createMlpWeights(seed);
   // Copies: the preset's matrices are shared module constants that no widget may alias.
   const { wq, wk, wv } = weightPresets.similar;
-  const moved: MovedPoints = new Map();
-  const fields = tokenFields(props.initialText ?? "", moved);
+  // Which drags gave which points, so freezing can record where the tokens stood for the weights
+  // on screen (computed from an earlier `points` while a job is in flight). Per store, not global.
+  const movesOf = new WeakMap<Matrix, MovedPoints>([[fields.points, fields.moved]]);
+  const withPoints = <T extends { points: Matrix; moved: MovedPoints }>(next: T): T => {
+    movesOf.set(next.points, next.moved);
+    return next;
+  };
 
   return createStore<SideBySideState & SideBySideActions>()((set, get) => ({
     ...fields,
-    moved,
     activation: "relu",
     seed,
     wq: copy(wq),
@@ -105,10 +161,10 @@ export function createSideBySideStore(props: SideBySideStoreProps = {}): SideByS
     attentionInput: null,
     mlp: null,
     mlpInput: null,
-    frozen: null,
+    frozen: frozenAt ? frozenWeights(fields.tokens, frozenAt, wq, wk, wv) : null,
+    frozenAt,
     mixing: null,
     attentionOut: null,
-    selectedOutput: fields.tokens.length > 0 ? 0 : null,
     baseline: EMPTY_BASELINE,
     computeMs: null,
     resultVersion: 0,
@@ -121,12 +177,13 @@ export function createSideBySideStore(props: SideBySideStoreProps = {}): SideByS
       if (sameTokens) return set({ text: fields.text, message: fields.message });
       // Results, frozen weights and the baseline belong to other tokens: start over.
       set({
-        ...fields,
+        ...withPoints({ ...fields, moved: get().moved }),
         attention: null,
         attentionInput: null,
         mlp: null,
         mlpInput: null,
         frozen: null,
+        frozenAt: null,
         mixing: null,
         attentionOut: null,
         selectedOutput: n === 0 ? null : Math.min(get().selectedOutput ?? 0, n - 1),
@@ -136,20 +193,25 @@ export function createSideBySideStore(props: SideBySideStoreProps = {}): SideByS
 
     movePoint(index, xy) {
       const next = withMovedPoint(get().tokens, get().moved, index, xy);
-      if (next) set(next);
+      if (next) set(withPoints(next));
     },
 
     resetPoints() {
       const empty: MovedPoints = new Map();
-      set({ moved: empty, points: layoutPoints(get().tokens, empty) });
+      set(withPoints({ moved: empty, points: layoutPoints(get().tokens, empty) }));
     },
 
     setFrozen(frozen) {
-      const { attention, tokens, mixing } = get();
-      if (!frozen) return set({ frozen: null, ...attentionView(attention, null, tokens.length) });
+      const { attention, attentionInput, tokens, mixing, moved } = get();
+      if (!frozen)
+        return set({ frozen: null, frozenAt: null, ...attentionView(attention, null, tokens.length) });
       if (!mixing || get().frozen) return; // nothing on screen to freeze yet, or already frozen
       const weights = copy(mixing);
-      set({ frozen: weights, ...attentionView(attention, weights, tokens.length) });
+      set({
+        frozen: weights,
+        frozenAt: (attentionInput && movesOf.get(attentionInput)) ?? moved,
+        ...attentionView(attention, weights, tokens.length),
+      });
     },
 
     selectOutput(index) {

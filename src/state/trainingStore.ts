@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ExperimentId } from "../core/training";
+import type { TrainingShared } from "./share/trainingShare";
 import type { TrainingBackend, TrainingDriver, TrainingEvent, TrainingState } from "./trainingTypes";
 
 /** Seeds the reader can type: whole numbers 0 … 2³¹ − 1 (what a URL and every engine agree on). */
@@ -18,6 +19,20 @@ export interface TrainingStoreOptions {
   seed?: number;
   /** Steps of a full run until the checkpoint says (the experiment's default; 0 if unknown). */
   totalSteps?: number;
+  /**
+   * A configuration a link restored (already checked by its codec); it replaces the options above.
+   * A run from scratch in it starts again from its seed once the trainer is ready.
+   */
+  shared?: TrainingShared & { probe?: string };
+}
+
+const runLengthOf = (steps: number | undefined) =>
+  steps !== undefined && Number.isInteger(steps) && steps > 0 ? steps : 0;
+const rateOf = (speed: TrainingShared["speed"]) => (speed === "max" ? null : Number(speed));
+
+/** What a figure says when a link's run from scratch starts again rather than resuming. */
+export function restartNotice(seed: number): string {
+  return `This link showed a run trained from scratch with seed ${seed}. A link cannot carry trained weights, so that run starts again here from step 0.`;
 }
 
 /** Why `seed` cannot seed a run, in words, or null if it can. */
@@ -47,8 +62,9 @@ export function createTrainingStore<S, Q = never, R = never>(
 ): StoreApi<TrainingState<S, Q, R>> {
   const givenSeed = options.seed ?? DEFAULT_TRAINING_SEED;
   const seedMessage = seedProblem(givenSeed);
-  const givenTotal = options.totalSteps ?? 0;
-  const totalSteps = Number.isInteger(givenTotal) && givenTotal > 0 ? givenTotal : 0;
+  const totalSteps = runLengthOf(options.totalSteps);
+  // A link's run from scratch: trained again from its seed once the trainer first settles.
+  let restartOnOpen = false;
   // Seed of the fresh, untrained parameters the trainer holds now (null once it trained or loaded).
   let freshSeed: number | null = null;
   // A run was asked for after a reset: the reset's event must not set the status back to idle.
@@ -66,6 +82,9 @@ export function createTrainingStore<S, Q = never, R = never>(
     snapshot: null,
     metrics: null,
     seed: seedMessage ? DEFAULT_TRAINING_SEED : givenSeed,
+    origin: "checkpoint",
+    runLength: totalSteps,
+    probeText: "",
     checkpointSeed: null,
     rateLimit: null,
     stepsPerSecond: null,
@@ -85,12 +104,13 @@ export function createTrainingStore<S, Q = never, R = never>(
       const { status, backend } = get();
       if (status === "paused") return get().resume();
       if (status === "loading" || status === "training" || backend === null) return;
+      restartOnOpen = false;
       if (freshSeed !== get().seed) {
         runAfterReset = true;
         driver.reset(get().seed);
       }
       driver.run();
-      set({ status: "training", secondsLeft: null, message: null });
+      set({ status: "training", origin: "scratch", secondsLeft: null, message: null });
     },
     pause() {
       if (get().status !== "training") return;
@@ -105,8 +125,9 @@ export function createTrainingStore<S, Q = never, R = never>(
     reset() {
       if (get().status === "loading" || get().backend === null) return;
       runAfterReset = false;
+      restartOnOpen = false;
       driver.reset(get().seed);
-      set({ status: "idle", secondsLeft: null, message: null });
+      set({ status: "idle", origin: "scratch", secondsLeft: null, message: null });
     },
     setSeed(next) {
       const problem = seedProblem(next);
@@ -115,6 +136,25 @@ export function createTrainingStore<S, Q = never, R = never>(
       set({ seed: next, message: null });
       // A run trained here restarts from the new seed; the checkpoint stays on screen until Train.
       if (get().source !== "checkpoint" && get().status !== "loading" && get().backend) get().reset();
+    },
+    restore(shared) {
+      const problem = seedProblem(shared.seed) ?? rateProblem(rateOf(shared.speed));
+      if (problem) return set({ message: problem });
+      // Only a figure whose trainer has not settled yet can start a run again for its reader.
+      restartOnOpen = shared.source === "scratch" && get().status === "loading";
+      const runLength = runLengthOf(shared.steps);
+      set({
+        seed: shared.seed,
+        origin: shared.source,
+        runLength,
+        totalSteps: runLength > 0 ? runLength : get().totalSteps,
+        probeText: shared.probe ?? get().probeText,
+      });
+      get().setRate(rateOf(shared.speed));
+      set({ message: restartOnOpen ? restartNotice(shared.seed) : null });
+    },
+    setProbeText(probeText) {
+      if (typeof probeText === "string" && probeText !== get().probeText) set({ probeText });
     },
     setRate(stepsPerSecond) {
       const problem = rateProblem(stepsPerSecond);
@@ -130,7 +170,8 @@ export function createTrainingStore<S, Q = never, R = never>(
     loadCheckpoint() {
       if (get().status === "loading") return;
       runAfterReset = false;
-      set({ message: null });
+      restartOnOpen = false;
+      set({ origin: "checkpoint", message: null });
       driver.loadCheckpoint();
     },
     probe: (request) => driver.probe(request),
@@ -177,7 +218,8 @@ export function createTrainingStore<S, Q = never, R = never>(
         return {
           status,
           source: "none",
-          seed: event.seed,
+          // The trainer's first fresh parameters use its default seed; a link's run keeps its own.
+          seed: restartOnOpen ? state.seed : event.seed,
           step: 0,
           history: [],
           metrics: null,
@@ -217,6 +259,18 @@ export function createTrainingStore<S, Q = never, R = never>(
     }
   };
 
-  unsubscribe = driver.subscribe((event) => store.setState(apply(event)));
+  /** A link's run from scratch starts again once the trainer settles on what it shows first. */
+  const restartIfOpenedFromLink = () => {
+    const { status, seed: runSeed } = store.getState();
+    if (!restartOnOpen || status !== "idle") return;
+    store.getState().train();
+    store.setState({ message: restartNotice(runSeed) });
+  };
+
+  unsubscribe = driver.subscribe((event) => {
+    store.setState(apply(event));
+    restartIfOpenedFromLink();
+  });
+  if (options.shared) store.getState().restore(options.shared);
   return store;
 }

@@ -8,6 +8,7 @@
  *     └── selectors ──────┘
  */
 import type { ExperimentId, HistoryPoint, Metrics, ModelId, TrainingBackend } from "../core/training";
+import type { TrainingShared } from "./share/trainingShare";
 
 export type { TrainingBackend, TrainingDriver, TrainingEvent } from "../core/training";
 
@@ -38,6 +39,15 @@ export interface TrainingState<Snapshot, ProbeRequest = never, ProbeResult = nev
   metrics: Metrics | null;
   /** The seed a run from scratch starts from (the reader's choice). */
   seed: number;
+  /**
+   * What the reader chose to show: the pretrained checkpoint, or a run trained here from `seed`
+   * (Train from scratch or Reset). A link restores this choice, never the trained weights.
+   */
+  origin: "checkpoint" | "scratch";
+  /** Steps in a full run as the figure was given them (its prop or a link); 0: the experiment's own. */
+  runLength: number;
+  /** The sequence the reader typed to probe the models, exactly as typed ("" when none). */
+  probeText: string;
   /** The seed the shown checkpoint was trained from; null before one is loaded. */
   checkpointSeed: number | null;
   /** The reader's cap on steps per second (null: as fast as possible). */
@@ -59,6 +69,13 @@ export interface TrainingState<Snapshot, ProbeRequest = never, ProbeResult = nev
   /** Back to fresh parameters at the current seed. */
   reset(): void;
   setSeed(seed: number): void;
+  /**
+   * Starts from a configuration a link restored (call before the trainer settles): seed, run
+   * length, speed, the source shown and the probe text. A run from scratch in it is trained again
+   * from its seed once the trainer is ready, and the message says so.
+   */
+  restore(shared: TrainingShared & { probe?: string }): void;
+  setProbeText(text: string): void;
   setRate(stepsPerSecond: number | null): void;
   setBackend(name: TrainingBackend["name"] | "auto"): void;
   loadCheckpoint(): void;

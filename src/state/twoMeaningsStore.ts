@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Matrix } from "../core/matrix";
 import { type PresetName, presetNames, weightPresets } from "../core/presets";
+import type { TwoMeaningsShared } from "./share/twoMeaningsShare";
 import { type SampledInput, sampleInputs } from "./twoMeaningsSamples";
 
 export const MIN_INPUTS = 1;
@@ -53,11 +54,14 @@ export interface TwoMeaningsStoreProps {
   count?: number;
   tokensPerInput?: number;
   preset?: PresetName;
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: TwoMeaningsShared;
 }
 
-const DEFAULT_SEED = 7;
-const DEFAULT_COUNT = 12;
-const DEFAULT_TOKENS = 5;
+/** The figure as the essay shows it: seed 7, K = 12 inputs of n = 5 tokens. */
+export const DEFAULT_SEED = 7;
+export const DEFAULT_COUNT = 12;
+export const DEFAULT_TOKENS = 5;
 
 /** A whole number in [min, max], or `fallback` for anything that is not a finite number. */
 const bounded = (value: number | undefined, min: number, max: number, fallback: number) =>
@@ -69,6 +73,10 @@ const seedOf = (value: number | undefined) =>
 
 /** One store per widget instance: hold it in `useState(() => createTwoMeaningsStore(props))`. */
 export function createTwoMeaningsStore(props: TwoMeaningsStoreProps = {}): TwoMeaningsStore {
+  if (props.shared) {
+    const { seed, inputs, tokens, preset } = props.shared;
+    return createTwoMeaningsStore({ seed, count: inputs, tokensPerInput: tokens, preset });
+  }
   const seed = seedOf(props.seed);
   const count = bounded(props.count, MIN_INPUTS, MAX_INPUTS, DEFAULT_COUNT);
   const tokensPerInput = bounded(props.tokensPerInput, MIN_TOKENS, MAX_TOKENS, DEFAULT_TOKENS);

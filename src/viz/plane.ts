@@ -1,5 +1,6 @@
 import { select } from "d3-selection";
 import type { Matrix } from "../core/matrix";
+import { activeElementOf } from "./activeElement";
 import { createBurstScheduler } from "./burst";
 import { type ArrowKind, type ArrowSet, createArrowLayer, drawLegend } from "./planeArrows";
 import { coordinates, createRowsMemo, mixingDeps, mixingView } from "./planeData";
@@ -141,7 +142,7 @@ export function drawPlane(element: HTMLElement, data: PlaneData, options: PlaneO
 
   /** The token whose own value a screen reader may be announcing: moved or focused. */
   const activeToken = () =>
-    moving >= 0 ? moving : tokenNodes.indexOf(svgNode.ownerDocument.activeElement as SVGGElement);
+    moving >= 0 ? moving : tokenNodes.indexOf(activeElementOf(svgNode) as SVGGElement);
 
   /** Draws token i at drawn[i]; its own name and value are written now, the rest later. */
   function placeAt(i: number, s: PlaneScales, point: Point): void {

@@ -1,3 +1,4 @@
+import { activeElementOf } from "./activeElement";
 import type { Point } from "./planeOverrides";
 import { indexedTarget } from "./svg";
 
@@ -44,7 +45,7 @@ export function attachPlaneInput(
     const at = host.positionOf(hit.index);
     if (!at) return;
     event.preventDefault(); // no text selection, no emulated mouse events
-    const wasFocused = hit.node.ownerDocument.activeElement === hit.node;
+    const wasFocused = activeElementOf(hit.node) === hit.node;
     (hit.node as SVGElement).focus({ preventScroll: true });
     if (wasFocused) host.select(hit.index); // otherwise focusin already selected it
     const pointer = host.toData(event.clientX, event.clientY);

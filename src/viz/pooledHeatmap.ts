@@ -1,4 +1,5 @@
 import type { MatrixView, PooledImage } from "../core/pooledAttention";
+import { activeElementOf } from "./activeElement";
 import { attachPooledInput } from "./pooledHeatmapInput";
 import { colourTables, colourText, paintPixels, pixelColours } from "./pooledHeatmapPaint";
 import { createPooledSkeleton } from "./pooledHeatmapStructure";
@@ -147,7 +148,7 @@ export function drawPooledHeatmap(
 
   function placeCursor(): void {
     const { image, rowEdges, colEdges } = current.image;
-    if (!cursor || doc.activeElement !== frame) {
+    if (!cursor || activeElementOf(frame) !== frame) {
       cursorBox.hidden = true;
       return;
     }

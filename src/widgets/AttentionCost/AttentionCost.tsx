@@ -6,8 +6,17 @@ import {
   type CostStore,
   createCostStore,
 } from "../../state/largeAttentionCostStore";
+import {
+  type AttentionCostShared,
+  attentionCostCodec,
+  attentionCostShared,
+} from "../../state/share/attentionCostShare";
+import type { Decoded } from "../../state/share/codec";
 import { useEngine } from "../shared/EngineContext";
 import { usePublishedFigure } from "../shared/publishFigure";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { backendLabel, CostChart } from "./CostChart";
 import { MemoryTable, ResultsTable } from "./CostTables";
 import { figureValue } from "./figureValue";
@@ -28,28 +37,45 @@ export interface AttentionCostProps {
  * axes with O(n²·d) references, beside the memory the n × n matrices take.
  */
 export function AttentionCost({ id, d }: AttentionCostProps) {
-  const [store] = useState(() => createCostStore({ d }));
-  return <AttentionCostView id={id} store={store} />;
+  const start = useSharedStart(id, attentionCostCodec);
+  const [store] = useState(() => createCostStore({ d, shared: start?.state }));
+  return <AttentionCostView id={id} store={store} start={start} />;
 }
 
+const SHARE_SPEC: ShareSpec<CostState, AttentionCostShared> = {
+  codec: attentionCostCodec,
+  toShared: attentionCostShared,
+  title: "The cost of attention, measured on this device",
+};
+
 /** The widget around a store the host holds (tests, an embed's `update`). */
-export function AttentionCostView({ id, store }: { id: string; store: CostStore }) {
+export function AttentionCostView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: CostStore;
+  /** What a link restored, if the store started from one (its messages are shown). */
+  start?: Decoded<AttentionCostShared> | null;
+}) {
   return (
     <CostStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </CostStoreProvider>
   );
 }
 
 const changed = (s: CostState, p: CostState) => s.version !== p.version;
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<AttentionCostShared> | null }) {
   const store = useCostStoreApi();
   const rootRef = usePublishedFigure(store, figureValue, changed);
   // A run still going when the figure goes away stops with it.
   useEffect(() => () => store.getState().stop(), [store]);
   return (
     <div className="dw-widget dw-cost" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SHARE_SPEC} store={store} rootRef={rootRef} start={start} />
       <CostControls />
       <Progress />
       <Notes />

@@ -1,8 +1,13 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { PresetName } from "../../core/presets";
 import { AttentionStoreProvider, useAttention, useAttentionStoreApi } from "../../state/attentionContext";
-import { createAttentionStore } from "../../state/attentionStore";
+import { type AttentionState, createAttentionStore } from "../../state/attentionStore";
+import { type AttentionShared, attentionCodec, attentionShared } from "../../state/share/attentionShare";
+import type { Decoded } from "../../state/share/codec";
 import { useEngine } from "../shared/EngineContext";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { WidgetHeader } from "../shared/WidgetHeader";
 
@@ -32,24 +37,47 @@ export interface AttentionExplorerProps {
  * Each instance owns its store, so two explorers on one page never interfere.
  */
 export function AttentionExplorer({ id, initialText, preset, stepByStep = false }: AttentionExplorerProps) {
-  const [store] = useState(() => createAttentionStore({ initialText, preset }));
+  const start = useSharedStart(id, attentionCodec);
+  const [store] = useState(() => createAttentionStore({ initialText, preset, shared: start?.state }));
   return (
     <AttentionStoreProvider store={store}>
-      <ExplorerLayout id={id} stepByStep={stepByStep} />
+      <ExplorerLayout id={id} stepByStep={start ? start.state.steps : stepByStep} start={start} />
     </AttentionStoreProvider>
   );
 }
 
-function ExplorerLayout({ id, stepByStep }: { id: string; stepByStep: boolean }) {
+function ExplorerLayout({
+  id,
+  stepByStep,
+  start,
+}: {
+  id: string;
+  stepByStep: boolean;
+  start: Decoded<AttentionShared> | null;
+}) {
   const engine = useEngine();
   useAttentionCompute(engine);
   const reducedMotion = useReducedMotion();
   const hasTokens = useAttention((s) => s.tokens.length > 0);
   const store = useAttentionStoreApi();
   const rootRef = usePublishedFigure(store, figureValue, newResult);
+  const spec = useMemo<ShareSpec<AttentionState, AttentionShared>>(
+    () => ({
+      codec: attentionCodec,
+      title: "Self-attention explorer",
+      // The step-by-step controls open in a shared copy when the link's state uses them.
+      toShared: (s) => {
+        const shared = attentionShared(s, stepByStep);
+        const usesSteps = shared.norm !== "rows" || !shared.scale || shared.masked.length > 0;
+        return usesSteps ? { ...shared, steps: true } : shared;
+      },
+    }),
+    [stepByStep],
+  );
 
   return (
     <div className="dw-widget dw-attention-explorer" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={spec} store={store} rootRef={rootRef} start={start} />
       <WidgetHeader engine={engine} store={store} />
       {hasTokens ? (
         <div className="dw-explorer-figures">

@@ -1,6 +1,16 @@
 import { useState } from "react";
 import { BilinearStoreProvider, useBilinear, useBilinearStoreApi } from "../../state/bilinearContext";
-import { type BilinearPresetName, type BilinearStore, createBilinearStore } from "../../state/bilinearStore";
+import {
+  type BilinearPresetName,
+  type BilinearState,
+  type BilinearStore,
+  createBilinearStore,
+} from "../../state/bilinearStore";
+import { type BilinearShared, bilinearCodec, bilinearShared } from "../../state/share/bilinearShare";
+import type { Decoded } from "../../state/share/codec";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { TokenField } from "../shared/TokenField";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { BilinearPlanePanel } from "./BilinearPlanePanel";
@@ -32,20 +42,41 @@ export interface BilinearScoreProps {
  * widget needs no tfjs engine.
  */
 export function BilinearScore({ id, initialText, query, key, preset }: BilinearScoreProps) {
-  const [store] = useState(() => createBilinearStore({ initialText, query, key, preset }));
-  return <BilinearScoreView id={id} store={store} />;
+  const start = useSharedStart(id, bilinearCodec);
+  const [store] = useState(() =>
+    createBilinearStore({ initialText, query, key, preset, shared: start?.state }),
+  );
+  return <BilinearScoreView id={id} store={store} start={start} />;
 }
 
-/** The widget around a store the host holds (tests, an embed's `update`). */
-export function BilinearScoreView({ id, store }: { id: string; store: BilinearStore }) {
+/** How the figure shares itself: the same for every instance, so made once. */
+const shareSpec: ShareSpec<BilinearState, BilinearShared> = {
+  codec: bilinearCodec,
+  title: "One attention score, term by term",
+  toShared: bilinearShared,
+};
+
+/**
+ * The widget around a store the host holds (tests, an embed's `update`). `start` is what a link
+ * restored into that store, so the figure can say what it could not use.
+ */
+export function BilinearScoreView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: BilinearStore;
+  start?: Decoded<BilinearShared> | null;
+}) {
   return (
     <BilinearStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </BilinearStoreProvider>
   );
 }
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<BilinearShared> | null }) {
   const store = useBilinearStoreApi();
   const rootRef = usePublishedFigure(store, figureValue, (s, p) =>
     INPUTS.some((name) => s[name] !== p[name]),
@@ -60,6 +91,7 @@ function Layout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-bilinear-score" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={shareSpec} store={store} rootRef={rootRef} start={start} />
       <div className="dw-widget-top">
         <TokenField text={text} message={message} count={count} onChange={setText} />
       </div>

@@ -6,9 +6,22 @@ import {
   useFastWeights,
   useFastWeightsStoreApi,
 } from "../../state/fastWeightsContext";
-import { createFastWeightsStore, type FastWeightsStore } from "../../state/fastWeightsStore";
+import {
+  createFastWeightsStore,
+  type FastWeightsState,
+  type FastWeightsStore,
+} from "../../state/fastWeightsStore";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type FastWeightsShared,
+  fastWeightsCodec,
+  fastWeightsShared,
+} from "../../state/share/fastWeightsShare";
 import { useEngine } from "../shared/EngineContext";
 import { newResult, usePublishedFigure } from "../shared/publishFigure";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { WidgetHeader } from "../shared/WidgetHeader";
 import { AttentionFormPanel } from "./AttentionFormPanel";
@@ -37,20 +50,38 @@ export interface FastWeightsProps {
  * output computed by the engine. Each instance owns its store.
  */
 export function FastWeights({ id, initialText, featureMap, rule, beta }: FastWeightsProps) {
-  const [store] = useState(() => createFastWeightsStore({ initialText, featureMap, rule, beta }));
-  return <FastWeightsView id={id} store={store} />;
+  const start = useSharedStart(id, fastWeightsCodec);
+  const [store] = useState(() =>
+    createFastWeightsStore({ initialText, featureMap, rule, beta, shared: start?.state }),
+  );
+  return <FastWeightsView id={id} store={store} start={start} />;
 }
 
+const SPEC: ShareSpec<FastWeightsState, FastWeightsShared> = {
+  codec: fastWeightsCodec,
+  toShared: fastWeightsShared,
+  title: "Fast weight player",
+};
+
 /** The widget around a store the host holds (tests, an embed's `update`). */
-export function FastWeightsView({ id, store }: { id: string; store: FastWeightsStore }) {
+export function FastWeightsView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: FastWeightsStore;
+  /** What a link restored, if the widget started from one (its messages are shown). */
+  start?: Decoded<FastWeightsShared> | null;
+}) {
   return (
     <FastWeightsStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </FastWeightsStoreProvider>
   );
 }
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<FastWeightsShared> | null }) {
   const engine = useEngine();
   useFastWeightsCompute(engine);
   const reducedMotion = useReducedMotion();
@@ -61,6 +92,7 @@ function Layout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-fast-weights" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SPEC} store={store} rootRef={rootRef} start={start} />
       <WidgetHeader engine={engine} store={store} />
       <RuleControls />
       {hasTokens ? (

@@ -7,10 +7,20 @@ import {
 import {
   createHopfieldCapacityStore,
   currentCurve,
+  type HopfieldCapacityState,
   type HopfieldCapacityStore,
   type HopfieldCapacityStoreProps,
 } from "../../state/hopfieldCapacityStore";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type HopfieldCapacityShared,
+  hopfieldCapacityCodec,
+  hopfieldCapacityShared,
+} from "../../state/share/hopfieldCapacityShare";
 import { usePublishedFigure } from "../shared/publishFigure";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { CapacityChart } from "./CapacityChart";
 import { CapacityControls } from "./CapacityControls";
 import { CapacityReadout } from "./CapacityReadout";
@@ -19,7 +29,7 @@ import { useRecallCurve } from "./useRecallCurve";
 import "../shared/widget.css";
 import "./hopfieldCapacity.css";
 
-export interface HopfieldCapacityProps extends HopfieldCapacityStoreProps {
+export interface HopfieldCapacityProps extends Omit<HopfieldCapacityStoreProps, "shared"> {
   /** Names this instance; unique on the page. */
   id: string;
 }
@@ -29,20 +39,36 @@ export interface HopfieldCapacityProps extends HopfieldCapacityStoreProps {
  * from a corrupted query, modern X softmax(βXᵀξ) against classical sign(Wξ), as N grows.
  */
 export function HopfieldCapacity({ id, ...props }: HopfieldCapacityProps) {
-  const [store] = useState(() => createHopfieldCapacityStore(props));
-  return <HopfieldCapacityView id={id} store={store} />;
+  const start = useSharedStart(id, hopfieldCapacityCodec);
+  const [store] = useState(() => createHopfieldCapacityStore({ ...props, shared: start?.state }));
+  return <HopfieldCapacityView id={id} store={store} start={start} />;
 }
 
+const SPEC: ShareSpec<HopfieldCapacityState, HopfieldCapacityShared> = {
+  codec: hopfieldCapacityCodec,
+  toShared: hopfieldCapacityShared,
+  title: "How many patterns a Hopfield memory recalls",
+};
+
 /** The widget around a store the host holds (tests, an embed's `update`). */
-export function HopfieldCapacityView({ id, store }: { id: string; store: HopfieldCapacityStore }) {
+export function HopfieldCapacityView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: HopfieldCapacityStore;
+  /** What a link restored, if the widget started from one (its messages are shown). */
+  start?: Decoded<HopfieldCapacityShared> | null;
+}) {
   return (
     <HopfieldCapacityStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </HopfieldCapacityStoreProvider>
   );
 }
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<HopfieldCapacityShared> | null }) {
   useRecallCurve();
   const store = useHopfieldCapacityStoreApi();
   const rootRef = usePublishedFigure(
@@ -54,6 +80,7 @@ function Layout({ id }: { id: string }) {
   const pending = useHopfieldCapacity((s) => currentCurve(s) === null);
   return (
     <div className="dw-widget dw-hopfield-capacity" id={id} ref={rootRef} aria-busy={pending || undefined}>
+      <WidgetShare id={id} spec={SPEC} store={store} rootRef={rootRef} start={start} />
       <CapacityControls />
       {notes.map((note) => (
         <p key={note} className="dw-message dw-message-warning" role="status">

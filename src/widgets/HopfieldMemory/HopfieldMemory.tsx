@@ -4,10 +4,23 @@ import {
   useHopfieldMemory,
   useHopfieldMemoryStoreApi,
 } from "../../state/hopfieldMemoryContext";
-import { createHopfieldMemoryStore, type HopfieldMemoryStore } from "../../state/hopfieldMemoryStore";
+import {
+  createHopfieldMemoryStore,
+  type HopfieldMemoryState,
+  type HopfieldMemoryStore,
+} from "../../state/hopfieldMemoryStore";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type HopfieldMemoryShared,
+  hopfieldMemoryCodec,
+  hopfieldMemoryShared,
+} from "../../state/share/hopfieldMemoryShare";
 import { useEngine } from "../shared/EngineContext";
 import { newResult, usePublishedFigure } from "../shared/publishFigure";
 import { StoreBadge } from "../shared/StoreBadge";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { EnergyChart } from "./EnergyChart";
 import { figureValue, type HopfieldMemoryFigureValue } from "./figureValue";
 import { MemoryControls } from "./MemoryControls";
@@ -38,22 +51,38 @@ export interface HopfieldMemoryProps {
  * update ξ ← X softmax(β Xᵀξ), watching ξ, the weights over the stored glyphs, and the energy.
  */
 export function HopfieldMemory({ id, ...props }: HopfieldMemoryProps) {
-  const [store] = useState(() => createHopfieldMemoryStore(props));
-  return <HopfieldMemoryView id={id} store={store} />;
+  const start = useSharedStart(id, hopfieldMemoryCodec);
+  const [store] = useState(() => createHopfieldMemoryStore({ ...props, shared: start?.state }));
+  return <HopfieldMemoryView id={id} store={store} start={start} />;
 }
 
+const SPEC: ShareSpec<HopfieldMemoryState, HopfieldMemoryShared> = {
+  codec: hopfieldMemoryCodec,
+  toShared: hopfieldMemoryShared,
+  title: "A modern Hopfield memory of glyphs",
+};
+
 /** The widget around a store the host holds (tests, an embed's `update`). */
-export function HopfieldMemoryView({ id, store }: { id: string; store: HopfieldMemoryStore }) {
+export function HopfieldMemoryView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: HopfieldMemoryStore;
+  /** What a link restored, if the widget started from one (its messages are shown). */
+  start?: Decoded<HopfieldMemoryShared> | null;
+}) {
   return (
     <HopfieldMemoryStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </HopfieldMemoryStoreProvider>
   );
 }
 
 export type { HopfieldMemoryFigureValue };
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<HopfieldMemoryShared> | null }) {
   const engine = useEngine();
   useHopfieldCompute(engine);
   const store = useHopfieldMemoryStoreApi();
@@ -67,6 +96,7 @@ function Layout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-hopfield-memory" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SPEC} store={store} rootRef={rootRef} start={start} />
       <div className="dw-widget-top">
         <MemoryControls />
         <StoreBadge engine={engine} store={store} />

@@ -12,6 +12,9 @@ export interface HopfieldMemoryFigureValue {
   flipped: number[];
   /** ξ_0, 49 values ±1. */
   query: number[];
+  /** How many pixels "Corrupt" flips, and the seed that picks them. */
+  corruption: number;
+  seed: number;
   beta: number;
   step: number;
   maxSteps: number;
@@ -32,6 +35,8 @@ export function figureValue(s: HopfieldMemoryState): HopfieldMemoryFigureValue {
     start: s.start,
     flipped: s.flips.flatMap((f, j) => (f ? [j] : [])),
     query: row(s.query, 0),
+    corruption: s.corruption,
+    seed: s.seed,
     beta: s.beta,
     step: shown.step,
     maxSteps: MAX_STEPS,

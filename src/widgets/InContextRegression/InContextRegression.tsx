@@ -6,12 +6,22 @@ import {
 } from "../../state/inContextRegressionContext";
 import {
   createInContextRegressionStore,
+  type InContextRegressionState,
   type InContextRegressionStore,
   type InContextRegressionStoreProps,
 } from "../../state/inContextRegressionStore";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type InContextRegressionShared,
+  inContextRegressionCodec,
+  inContextRegressionShared,
+} from "../../state/share/inContextRegressionShare";
 import { useEngine } from "../shared/EngineContext";
 import { newResult, usePublishedFigure } from "../shared/publishFigure";
 import { StoreBadge } from "../shared/StoreBadge";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { AgreementPanel } from "./AgreementPanel";
 import { EffectiveWeights } from "./EffectiveWeights";
 import { figureValue } from "./figureValue";
@@ -23,7 +33,7 @@ import { useRegressionCompute } from "./useRegressionCompute";
 import "../shared/widget.css";
 import "./inContextRegression.css";
 
-export interface InContextRegressionProps extends InContextRegressionStoreProps {
+export interface InContextRegressionProps extends Omit<InContextRegressionStoreProps, "shared"> {
   /** Names this instance; unique on the page. */
   id: string;
 }
@@ -35,20 +45,36 @@ export interface InContextRegressionProps extends InContextRegressionStoreProps 
  * together, the parameters never change, and the weights the layer applies (W_eff) do.
  */
 export function InContextRegression({ id, ...props }: InContextRegressionProps) {
-  const [store] = useState(() => createInContextRegressionStore(props));
-  return <InContextRegressionView id={id} store={store} />;
+  const start = useSharedStart(id, inContextRegressionCodec);
+  const [store] = useState(() => createInContextRegressionStore({ ...props, shared: start?.state }));
+  return <InContextRegressionView id={id} store={store} start={start} />;
 }
 
+const SPEC: ShareSpec<InContextRegressionState, InContextRegressionShared> = {
+  codec: inContextRegressionCodec,
+  toShared: inContextRegressionShared,
+  title: "One gradient step, one attention layer",
+};
+
 /** The widget around a store the host holds (tests, an embed's `update`). */
-export function InContextRegressionView({ id, store }: { id: string; store: InContextRegressionStore }) {
+export function InContextRegressionView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: InContextRegressionStore;
+  /** What a link restored, if the widget started from one (its messages are shown). */
+  start?: Decoded<InContextRegressionShared> | null;
+}) {
   return (
     <InContextRegressionStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </InContextRegressionStoreProvider>
   );
 }
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<InContextRegressionShared> | null }) {
   const engine = useEngine();
   useRegressionCompute(engine);
   const store = useInContextRegressionStoreApi();
@@ -57,6 +83,7 @@ function Layout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-icr" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SPEC} store={store} rootRef={rootRef} start={start} />
       <div className="dw-widget-top">
         <RegressionControls />
         <StoreBadge engine={engine} store={store} />

@@ -1,7 +1,17 @@
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import type { InductionProbeRequest, InductionProbeResult, InductionSnapshot } from "../../core/training";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type InductionHeadsShared,
+  inductionHeadsCodec,
+  inductionHeadsShared,
+} from "../../state/share/inductionHeadsShare";
+import type { TrainingState } from "../../state/trainingTypes";
 import { LossChart } from "../shared/LossChart";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { TrainingControls } from "../shared/TrainingControls";
 import { type TrainingStoreProps, useTrainingStore } from "../shared/TrainingDriverContext";
 import { withParameterCount } from "../shared/trainingFigure";
@@ -37,15 +47,35 @@ const REFERENCES = [
  * attention is drawn as it learns, and the reader can type a sequence and watch it being copied.
  */
 export function InductionHeads({ id, ...props }: InductionHeadsProps) {
+  const start = useSharedStart(id, inductionHeadsCodec);
   const store = useTrainingStore<InductionSnapshot, InductionProbeRequest, InductionProbeResult>(
     "induction",
     props,
+    start?.state,
   );
-  return <InductionHeadsView id={id} store={store} />;
+  return <InductionHeadsView id={id} store={store} start={start} />;
 }
 
+const SHARE_SPEC: ShareSpec<
+  TrainingState<InductionSnapshot, InductionProbeRequest, InductionProbeResult>,
+  InductionHeadsShared
+> = {
+  codec: inductionHeadsCodec,
+  toShared: inductionHeadsShared,
+  title: "Induction heads trained live",
+};
+
 /** The widget around a training store the host holds. */
-export function InductionHeadsView({ id, store }: { id: string; store: InductionStore }) {
+export function InductionHeadsView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: InductionStore;
+  /** What a link restored, if the figure opened from one (its messages are shown). */
+  start?: Decoded<InductionHeadsShared> | null;
+}) {
   const probe = useInductionProbe(store);
   const latestProbe = useRef(probe);
   latestProbe.current = probe;
@@ -62,6 +92,7 @@ export function InductionHeadsView({ id, store }: { id: string; store: Induction
 
   return (
     <div className="dw-widget dw-ih" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SHARE_SPEC} store={store} rootRef={rootRef} start={start} />
       <TrainingControls store={view} models={INDUCTION_MODELS} />
       <LossChart
         store={view}

@@ -33,7 +33,9 @@ export interface InductionProbe {
  * table and maps follow the training. Fewer than two tokens: nothing is probed.
  */
 export function useInductionProbe(store: InductionStore): InductionProbe {
-  const [text, setText] = useState("");
+  // In the store, so a link carries it and the host hears when the reader edits it.
+  const text = useStore(store, (s) => s.probeText);
+  const setText = useStore(store, (s) => s.setProbeText);
   const parsed = useMemo(
     () => (text.trim() === "" ? { tokens: [], message: null } : parseTokenSequence(text, INDUCTION_TASK)),
     [text],

@@ -5,10 +5,23 @@ import {
   useLargeAttentionStoreApi,
 } from "../../state/largeAttentionContext";
 import type { LargeAttentionStoreProps } from "../../state/largeAttentionSettings";
-import { createLargeAttentionStore, type LargeAttentionStore } from "../../state/largeAttentionStore";
+import {
+  createLargeAttentionStore,
+  type LargeAttentionState,
+  type LargeAttentionStore,
+} from "../../state/largeAttentionStore";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type LargeAttentionShared,
+  largeAttentionCodec,
+  largeAttentionShared,
+} from "../../state/share/largeAttentionShare";
 import { useEngine } from "../shared/EngineContext";
 import { newResult, usePublishedFigure } from "../shared/publishFigure";
 import { StoreBadge } from "../shared/StoreBadge";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { CentresChart } from "./CentresChart";
 import { figureValue } from "./figureValue";
 import { LargeControls } from "./LargeControls";
@@ -29,20 +42,36 @@ export interface LargeAttentionProps extends LargeAttentionStoreProps {
  * to the block on screen (zoomable, never read back whole).
  */
 export function LargeAttention({ id, ...props }: LargeAttentionProps) {
-  const [store] = useState(() => createLargeAttentionStore(props));
-  return <LargeAttentionView id={id} store={store} />;
+  const start = useSharedStart(id, largeAttentionCodec);
+  const [store] = useState(() => createLargeAttentionStore({ ...props, shared: start?.state }));
+  return <LargeAttentionView id={id} store={store} start={start} />;
 }
 
+const SHARE_SPEC: ShareSpec<LargeAttentionState, LargeAttentionShared> = {
+  codec: largeAttentionCodec,
+  toShared: largeAttentionShared,
+  title: "Attention at scale",
+};
+
 /** The widget around a store the host holds (tests, an embed's `update`). */
-export function LargeAttentionView({ id, store }: { id: string; store: LargeAttentionStore }) {
+export function LargeAttentionView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: LargeAttentionStore;
+  /** What a link restored, if the store started from one (its messages are shown). */
+  start?: Decoded<LargeAttentionShared> | null;
+}) {
   return (
     <LargeAttentionStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </LargeAttentionStoreProvider>
   );
 }
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<LargeAttentionShared> | null }) {
   const engine = useEngine();
   useLargeAttentionCompute(engine);
   const store = useLargeAttentionStoreApi();
@@ -50,6 +79,7 @@ function Layout({ id }: { id: string }) {
   const message = useLargeAttention((s) => s.message);
   return (
     <div className="dw-widget dw-large" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SHARE_SPEC} store={store} rootRef={rootRef} start={start} />
       <div className="dw-widget-top">
         <LargeControls />
         <StoreBadge engine={engine} store={store} />

@@ -2,9 +2,19 @@ import { useState } from "react";
 import type { KeyKind } from "../../core/memoryCapacity";
 import { type CapacityState, type CapacityStore, createCapacityStore } from "../../state/capacityStore";
 import { CapacityStoreProvider, useCapacity, useCapacityStoreApi } from "../../state/fastWeightsContext";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type MemoryCapacityShared,
+  memoryCapacityCodec,
+  memoryCapacityShared,
+} from "../../state/share/memoryCapacityShare";
 import { usePublishedFigure } from "../shared/publishFigure";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { CapacityChart } from "./CapacityChart";
 import { CapacityControls } from "./CapacityControls";
+import { type CapacityFigureValue, figureValue } from "./figureValue";
 import "../shared/widget.css";
 import "./memoryCapacity.css";
 
@@ -16,53 +26,45 @@ export interface MemoryCapacityProps {
   keyKind?: KeyKind;
 }
 
-/** What a host reads as `element.value`. */
-export interface CapacityFigureValue {
-  seed: number;
-  dimension: number;
-  count: number;
-  keyKind: KeyKind;
-  /** Mean retrieval error with N stored, for the current N. */
-  sumError: number;
-  deltaError: number;
-  /** The whole curves, index N − 1. */
-  sum: number[];
-  delta: number[];
-}
-
-function figureValue(s: CapacityState): CapacityFigureValue {
-  return {
-    seed: s.seed,
-    dimension: s.dimension,
-    count: s.count,
-    keyKind: s.keyKind,
-    sumError: s.curves.sum[s.count - 1],
-    deltaError: s.curves.delta[s.count - 1],
-    sum: [...s.curves.sum],
-    delta: [...s.curves.delta],
-  };
-}
-
 /**
  * A fast weight memory filling up: N random associations in d dimensions, each key read back,
  * and the mean error plotted against N for the sum and delta rules. Computed in core, at once.
  */
 export function MemoryCapacity({ id, ...props }: MemoryCapacityProps) {
-  const [store] = useState(() => createCapacityStore(props));
-  return <MemoryCapacityView id={id} store={store} />;
+  const start = useSharedStart(id, memoryCapacityCodec);
+  const [store] = useState(() => createCapacityStore({ ...props, shared: start?.state }));
+  return <MemoryCapacityView id={id} store={store} start={start} />;
 }
 
-export function MemoryCapacityView({ id, store }: { id: string; store: CapacityStore }) {
+export type { CapacityFigureValue };
+
+const SPEC: ShareSpec<CapacityState, MemoryCapacityShared> = {
+  codec: memoryCapacityCodec,
+  toShared: memoryCapacityShared,
+  title: "Capacity of a fast weight memory",
+};
+
+/** The widget around a store the host holds (tests, an embed's `update`). */
+export function MemoryCapacityView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: CapacityStore;
+  /** What a link restored, if the widget started from one (its messages are shown). */
+  start?: Decoded<MemoryCapacityShared> | null;
+}) {
   return (
     <CapacityStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </CapacityStoreProvider>
   );
 }
 
 const show = (x: number) => x.toFixed(2);
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<MemoryCapacityShared> | null }) {
   const store = useCapacityStoreApi();
   const rootRef = usePublishedFigure(
     store,
@@ -75,6 +77,7 @@ function Layout({ id }: { id: string }) {
   const delta = useCapacity((s) => s.curves.delta[s.count - 1]);
   return (
     <div className="dw-widget dw-memory-capacity" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SPEC} store={store} rootRef={rootRef} start={start} />
       <CapacityControls />
       <CapacityChart />
       <p className="dw-cap-readout" data-readout="errors" role="status">

@@ -9,8 +9,18 @@ import {
   type OverwriteStore,
   type ValueName,
 } from "../../state/overwriteStore";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type MemoryOverwriteShared,
+  memoryOverwriteCodec,
+  memoryOverwriteShared,
+} from "../../state/share/memoryOverwriteShare";
 import { PresetSelect } from "../shared/PresetSelect";
 import { usePublishedFigure } from "../shared/publishFigure";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
+import { figureValue, type OverwriteFigureValue } from "./figureValue";
 import { VectorInput } from "./VectorInput";
 import "../shared/widget.css";
 import "./memoryOverwrite.css";
@@ -31,42 +41,43 @@ const WRITES: readonly { key: string; value: ValueName }[] = [
 const vector = (xs: readonly number[]) =>
   `(${xs.map((x) => (Math.round(x * 1000) / 1000).toString().replace("-", "−")).join(", ")})`;
 
-/** What a host reads as `element.value`: the values and e1's read after each write, per rule. */
-export interface OverwriteFigureValue {
-  values: Record<ValueName, number[]>;
-  beta: number;
-  sumReads: number[][];
-  deltaReads: number[][];
-}
-
-function figureValue(s: OverwriteState): OverwriteFigureValue {
-  const reads = (m: OverwriteState["sum"]) => [0, 1, 2].map((t) => row(m.reads, t));
-  return {
-    values: { a: [...s.values.a], b: [...s.values.b], c: [...s.values.c] },
-    beta: s.beta,
-    sumReads: reads(s.sum),
-    deltaReads: reads(s.delta),
-  };
-}
-
 /**
  * Write e1 → a, e2 → b, then e1 → c, and read e1 after each write under both rules side by side:
  * the sum rule superposes (a + c), the delta rule overwrites (c, with β = 1).
  */
 export function MemoryOverwrite({ id, preset, beta }: { id: string; preset?: string; beta?: number }) {
-  const [store] = useState(() => createOverwriteStore({ preset, beta }));
-  return <MemoryOverwriteView id={id} store={store} />;
+  const start = useSharedStart(id, memoryOverwriteCodec);
+  const [store] = useState(() => createOverwriteStore({ preset, beta, shared: start?.state }));
+  return <MemoryOverwriteView id={id} store={store} start={start} />;
 }
 
-export function MemoryOverwriteView({ id, store }: { id: string; store: OverwriteStore }) {
+export type { OverwriteFigureValue };
+
+const SPEC: ShareSpec<OverwriteState, MemoryOverwriteShared> = {
+  codec: memoryOverwriteCodec,
+  toShared: memoryOverwriteShared,
+  title: "Overwriting a fast weight memory",
+};
+
+/** The widget around a store the host holds (tests, an embed's `update`). */
+export function MemoryOverwriteView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: OverwriteStore;
+  /** What a link restored, if the widget started from one (its messages are shown). */
+  start?: Decoded<MemoryOverwriteShared> | null;
+}) {
   return (
     <OverwriteStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </OverwriteStoreProvider>
   );
 }
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<MemoryOverwriteShared> | null }) {
   const store = useOverwriteStoreApi();
   const rootRef = usePublishedFigure(store, figureValue, (s, p) => s.sum !== p.sum || s.delta !== p.delta);
   const values = useOverwrite((s) => s.values);
@@ -79,6 +90,7 @@ function Layout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-memory-overwrite" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SPEC} store={store} rootRef={rootRef} start={start} />
       <div className="dw-ow-controls">
         <PresetSelect
           label="Values"

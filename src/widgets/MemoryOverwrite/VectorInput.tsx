@@ -10,6 +10,7 @@ interface VectorInputProps {
 
 const show = (x: number) => String(Math.round(x * 1000) / 1000);
 const parse = (text: string) => (text.trim() === "" ? Number.NaN : Number(text.trim().replace("−", "-")));
+const valid = (x: number, limit: number) => Number.isFinite(x) && Math.abs(x) <= limit;
 
 /**
  * A short editable vector. A box keeps what the reader typed while it is not a valid number and
@@ -44,7 +45,8 @@ export function VectorInput({ name, value, limit, onChange }: VectorInputProps) 
           type="text"
           inputMode="decimal"
           aria-label={`${name}, entry ${index + 1}`}
-          aria-invalid={parse(draft) !== value[index] || undefined}
+          // A valid entry is in the store already; a restored value may just show rounded.
+          aria-invalid={!valid(parse(draft), limit) || undefined}
           value={draft}
           onChange={(event) => edit(index, event.target.value)}
         />

@@ -1,8 +1,13 @@
 import { useState } from "react";
 import type { Activation } from "../../core/mlp";
 import { MlpStoreProvider, useMlp, useMlpStoreApi } from "../../state/mlpContext";
-import { createMlpStore, type MlpStore } from "../../state/mlpStore";
+import { createMlpStore, type MlpState, type MlpStore } from "../../state/mlpStore";
+import type { Decoded } from "../../state/share/codec";
+import { type MlpShared, mlpCodec, mlpShared } from "../../state/share/mlpShare";
 import { useEngine } from "../shared/EngineContext";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { WidgetHeader } from "../shared/WidgetHeader";
 import { ChangeCounters } from "./ChangeCounters";
@@ -17,7 +22,7 @@ import { newResult, usePublishedFigure } from "../shared/publishFigure";
 import { figureValue } from "./figureValue";
 
 export interface MlpExplorerProps {
-  /** Names this instance (for labels and, later, its share link); unique on the page. */
+  /** Names this instance (for labels and its share link); unique on the page. */
   id: string;
   initialText?: string;
   activation?: Activation;
@@ -31,20 +36,39 @@ export interface MlpExplorerProps {
  * Each instance owns its store, so two explorers on one page never interfere.
  */
 export function MlpExplorer({ id, initialText, activation, seed }: MlpExplorerProps) {
-  const [store] = useState(() => createMlpStore({ initialText, activation, seed }));
-  return <MlpExplorerView id={id} store={store} />;
+  const start = useSharedStart(id, mlpCodec);
+  const [store] = useState(() => createMlpStore({ initialText, activation, seed, shared: start?.state }));
+  return <MlpExplorerView id={id} store={store} start={start} />;
 }
 
-/** The widget around a store the host holds (tests, an embed's `update`). */
-export function MlpExplorerView({ id, store }: { id: string; store: MlpStore }) {
+/** How the explorer shares itself: the same for every instance, so made once. */
+const shareSpec: ShareSpec<MlpState, MlpShared> = {
+  codec: mlpCodec,
+  title: "A fixed MLP, token by token",
+  toShared: mlpShared,
+};
+
+/**
+ * The widget around a store the host holds (tests, an embed's `update`). `start` is what a link
+ * restored into that store, so the figure can say what it could not use.
+ */
+export function MlpExplorerView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: MlpStore;
+  start?: Decoded<MlpShared> | null;
+}) {
   return (
     <MlpStoreProvider store={store}>
-      <ExplorerLayout id={id} />
+      <ExplorerLayout id={id} start={start} />
     </MlpStoreProvider>
   );
 }
 
-function ExplorerLayout({ id }: { id: string }) {
+function ExplorerLayout({ id, start }: { id: string; start: Decoded<MlpShared> | null }) {
   const engine = useEngine();
   useMlpCompute(engine);
   const reducedMotion = useReducedMotion();
@@ -54,6 +78,7 @@ function ExplorerLayout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-mlp-explorer" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={shareSpec} store={store} rootRef={rootRef} start={start} />
       <WidgetHeader engine={engine} store={store} />
       <div className="dw-mlp-bar">
         <MlpControls />

@@ -1,9 +1,18 @@
 import type { StoreApi } from "zustand";
 import { useStore } from "zustand";
 import type { MlpSnapshot } from "../../core/training";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type MlpVsAttentionShared,
+  mlpVsAttentionCodec,
+  mlpVsAttentionShared,
+} from "../../state/share/mlpVsAttentionShare";
 import type { TrainingState } from "../../state/trainingTypes";
 import { LossChart } from "../shared/LossChart";
 import { REGRESSION_TASK, regressionReferenceLines } from "../shared/regressionLines";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { TrainingControls } from "../shared/TrainingControls";
 import { type TrainingStoreProps, useTrainingStore } from "../shared/TrainingDriverContext";
 import { withParameterCount } from "../shared/trainingFigure";
@@ -36,17 +45,34 @@ const REFERENCES = regressionReferenceLines(REGRESSION_TASK);
  * about 0 and has no room for more examples.
  */
 export function MlpVersusAttention({ id, ...props }: MlpVersusAttentionProps) {
-  const store = useTrainingStore<MlpSnapshot>("mlp", props);
-  return <MlpVersusAttentionView id={id} store={store} />;
+  const start = useSharedStart(id, mlpVsAttentionCodec);
+  const store = useTrainingStore<MlpSnapshot>("mlp", props, start?.state);
+  return <MlpVersusAttentionView id={id} store={store} start={start} />;
 }
 
+const SHARE_SPEC: ShareSpec<TrainingState<MlpSnapshot>, MlpVsAttentionShared> = {
+  codec: mlpVsAttentionCodec,
+  toShared: mlpVsAttentionShared,
+  title: "An MLP against attention on the same tasks",
+};
+
 /** The widget around a training store the host holds. */
-export function MlpVersusAttentionView({ id, store }: { id: string; store: Store }) {
+export function MlpVersusAttentionView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: Store;
+  /** What a link restored, if the figure opened from one (its messages are shown). */
+  start?: Decoded<MlpVsAttentionShared> | null;
+}) {
   const { rootRef, view } = useTrainingFigure(store, figureValue);
   const lsaCount = useStore(view, (s) => s.parameterCounts.lsa);
   const mlpCount = useStore(view, (s) => s.parameterCounts.mlp);
   return (
     <div className="dw-widget dw-mva" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SHARE_SPEC} store={store} rootRef={rootRef} start={start} />
       <TrainingControls store={view} models={MODELS} />
       <div className="dw-mva-main">
         <LossChart

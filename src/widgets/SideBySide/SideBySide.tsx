@@ -1,7 +1,16 @@
 import { useState } from "react";
+import type { Decoded } from "../../state/share/codec";
+import { type SideBySideShared, sideBySideCodec, sideBySideShared } from "../../state/share/sideBySideShare";
 import { SideBySideStoreProvider, useSideBySide, useSideBySideStoreApi } from "../../state/sideBySideContext";
-import { createSideBySideStore, type SideBySideStore } from "../../state/sideBySideStore";
+import {
+  createSideBySideStore,
+  type SideBySideState,
+  type SideBySideStore,
+} from "../../state/sideBySideStore";
 import { useEngine } from "../shared/EngineContext";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { WidgetHeader } from "../shared/WidgetHeader";
 
@@ -29,20 +38,39 @@ export interface SideBySideProps {
  * be frozen into a fixed linear layer, and a readout says how far a chosen output moved in each.
  */
 export function SideBySide({ id, initialText, seed }: SideBySideProps) {
-  const [store] = useState(() => createSideBySideStore({ initialText, seed }));
-  return <SideBySideView id={id} store={store} />;
+  const start = useSharedStart(id, sideBySideCodec);
+  const [store] = useState(() => createSideBySideStore({ initialText, seed, shared: start?.state }));
+  return <SideBySideView id={id} store={store} start={start} />;
 }
 
-/** The widget around a store the host holds (tests, an embed's `update`). */
-export function SideBySideView({ id, store }: { id: string; store: SideBySideStore }) {
+/** How the figure shares itself: the same for every instance, so made once. */
+const shareSpec: ShareSpec<SideBySideState, SideBySideShared> = {
+  codec: sideBySideCodec,
+  title: "Attention and a fixed MLP, side by side",
+  toShared: sideBySideShared,
+};
+
+/**
+ * The widget around a store the host holds (tests, an embed's `update`). `start` is what a link
+ * restored into that store, so the figure can say what it could not use.
+ */
+export function SideBySideView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: SideBySideStore;
+  start?: Decoded<SideBySideShared> | null;
+}) {
   return (
     <SideBySideStoreProvider store={store}>
-      <SideBySideLayout id={id} />
+      <SideBySideLayout id={id} start={start} />
     </SideBySideStoreProvider>
   );
 }
 
-function SideBySideLayout({ id }: { id: string }) {
+function SideBySideLayout({ id, start }: { id: string; start: Decoded<SideBySideShared> | null }) {
   const engine = useEngine();
   useSideBySideCompute(engine);
   const reducedMotion = useReducedMotion();
@@ -56,6 +84,7 @@ function SideBySideLayout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-side-by-side" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={shareSpec} store={store} rootRef={rootRef} start={start} />
       <WidgetHeader engine={engine} store={store} />
       <div className="dw-sbs-bar">
         <SideBySideControls />

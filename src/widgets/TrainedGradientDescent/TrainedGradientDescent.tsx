@@ -1,9 +1,14 @@
 import type { StoreApi } from "zustand";
 import { useStore } from "zustand";
 import type { GdSnapshot } from "../../core/training";
+import type { Decoded } from "../../state/share/codec";
+import { type TrainedGdShared, trainedGdCodec, trainedGdShared } from "../../state/share/trainedGdShare";
 import type { TrainingState } from "../../state/trainingTypes";
 import { LossChart } from "../shared/LossChart";
 import { REGRESSION_TASK, regressionReferenceLines } from "../shared/regressionLines";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { TrainingControls } from "../shared/TrainingControls";
 import { type TrainingStoreProps, useTrainingStore } from "../shared/TrainingDriverContext";
 import { withParameterCount } from "../shared/trainingFigure";
@@ -33,16 +38,33 @@ const REFERENCES = regressionReferenceLines(REGRESSION_TASK);
  * construction: the layer has learned to do gradient descent on its context.
  */
 export function TrainedGradientDescent({ id, ...props }: TrainedGradientDescentProps) {
-  const store = useTrainingStore<GdSnapshot>("gd", props);
-  return <TrainedGradientDescentView id={id} store={store} />;
+  const start = useSharedStart(id, trainedGdCodec);
+  const store = useTrainingStore<GdSnapshot>("gd", props, start?.state);
+  return <TrainedGradientDescentView id={id} store={store} start={start} />;
 }
 
+const SHARE_SPEC: ShareSpec<TrainingState<GdSnapshot>, TrainedGdShared> = {
+  codec: trainedGdCodec,
+  toShared: trainedGdShared,
+  title: "A trained attention layer learns gradient descent",
+};
+
 /** The widget around a training store the host holds. */
-export function TrainedGradientDescentView({ id, store }: { id: string; store: Store }) {
+export function TrainedGradientDescentView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: Store;
+  /** What a link restored, if the figure opened from one (its messages are shown). */
+  start?: Decoded<TrainedGdShared> | null;
+}) {
   const { rootRef, view } = useTrainingFigure(store, figureValue);
   const lsaCount = useStore(view, (s) => s.parameterCounts.lsa);
   return (
     <div className="dw-widget dw-tgd" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={SHARE_SPEC} store={store} rootRef={rootRef} start={start} />
       <TrainingControls store={view} models={MODELS} />
       <div className="dw-tgd-main">
         <LossChart

@@ -1,12 +1,17 @@
 import { useState } from "react";
 import type { PresetName } from "../../core/presets";
+import type { Decoded } from "../../state/share/codec";
+import { type TwoHeadsShared, twoHeadsCodec, twoHeadsShared } from "../../state/share/twoHeadsShare";
 import { useEngine } from "../shared/EngineContext";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 import { useReducedMotion } from "../shared/useReducedMotion";
 import { WidgetHeader } from "../shared/WidgetHeader";
 import { twoHeadsFigureValue } from "./figureValue";
 import { HeadPanel } from "./HeadPanel";
 import { TwoHeadsStoreProvider, useTwoHeads, useTwoHeadsStoreApi } from "./twoHeadsContext";
-import { createTwoHeadsStore } from "./twoHeadsStore";
+import { createTwoHeadsStore, type TwoHeadsState } from "./twoHeadsStore";
 import { useTwoHeadsCompute } from "./useTwoHeadsCompute";
 import "../shared/widget.css";
 import "./twoHeads.css";
@@ -25,15 +30,23 @@ export interface TwoHeadsProps {
  * plane and weights heatmap; drag a token in either plane and both heads recompute.
  */
 export function TwoHeads({ id, initialText, presets }: TwoHeadsProps) {
-  const [store] = useState(() => createTwoHeadsStore({ initialText, presets }));
+  const start = useSharedStart(id, twoHeadsCodec);
+  const [store] = useState(() => createTwoHeadsStore({ initialText, presets, shared: start?.state }));
   return (
     <TwoHeadsStoreProvider store={store}>
-      <TwoHeadsLayout id={id} />
+      <TwoHeadsLayout id={id} start={start} />
     </TwoHeadsStoreProvider>
   );
 }
 
-function TwoHeadsLayout({ id }: { id: string }) {
+/** How the figure shares itself: the same for every instance, so made once. */
+const shareSpec: ShareSpec<TwoHeadsState, TwoHeadsShared> = {
+  codec: twoHeadsCodec,
+  title: "Two attention heads on one sentence",
+  toShared: twoHeadsShared,
+};
+
+function TwoHeadsLayout({ id, start }: { id: string; start: Decoded<TwoHeadsShared> | null }) {
   const engine = useEngine();
   useTwoHeadsCompute(engine);
   const reducedMotion = useReducedMotion();
@@ -43,6 +56,7 @@ function TwoHeadsLayout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-two-heads" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={shareSpec} store={store} rootRef={rootRef} start={start} />
       <WidgetHeader engine={engine} store={store} />
       {count > 0 ? (
         <div className="dw-two-heads-grid">

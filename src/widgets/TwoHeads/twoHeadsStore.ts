@@ -2,7 +2,16 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AttentionParams, AttentionResult } from "../../core/attention";
 import type { Matrix } from "../../core/matrix";
 import { type PresetName, weightPresets } from "../../core/presets";
-import { type MovedPoints, type TokenFields, tokenFields, withMovedPoint } from "../../state/tokenPoints";
+import { tokenize } from "../../core/tokens";
+import { movedMap } from "../../state/share/tokenShare";
+import type { TwoHeadsShared } from "../../state/share/twoHeadsShare";
+import {
+  type MovedPoints,
+  TOKEN_LIMIT,
+  type TokenFields,
+  tokenFields,
+  withMovedPoint,
+} from "../../state/tokenPoints";
 
 /**
  * The state of the two-heads figure: one set of tokens (shared token/point logic from
@@ -45,6 +54,8 @@ export interface TwoHeadsStoreProps {
   initialText?: string;
   /** The presets of head 1 and head 2; default "similar" and "rotation". */
   presets?: readonly [PresetName, PresetName];
+  /** A state restored from a link (already checked by its codec); it replaces the props above. */
+  shared?: TwoHeadsShared;
 }
 
 const headOf = (preset: PresetName): HeadState => {
@@ -58,14 +69,35 @@ export function headParams(s: TwoHeadsState, h: 0 | 1): AttentionParams {
   return { x: s.points, wq, wk, wv };
 }
 
-export function createTwoHeadsStore(props: TwoHeadsStoreProps = {}): TwoHeadsStore {
-  const [first, second] = props.presets ?? ["similar", "rotation"];
-  const fields = tokenFields(props.initialText ?? "", new Map());
-  return createStore<TwoHeadsState & TwoHeadsActions>()((set, get) => ({
+/** What a reader can set, as the store starts: from a link's state, or else from the props. */
+function startOf(props: TwoHeadsStoreProps) {
+  const { shared } = props;
+  if (shared) {
+    const moved = movedMap(tokenize(shared.text, TOKEN_LIMIT).tokens, shared.moved);
+    const fields = tokenFields(shared.text, moved);
+    const n = fields.tokens.length;
+    return {
+      ...fields,
+      moved,
+      presets: [shared.head1, shared.head2] as const,
+      selectedRow: n === 0 || shared.row < 0 ? null : Math.min(shared.row, n - 1),
+    };
+  }
+  const moved: MovedPoints = new Map();
+  const fields = tokenFields(props.initialText ?? "", moved);
+  return {
     ...fields,
-    moved: new Map(),
-    heads: [headOf(first), headOf(second)],
+    moved,
+    presets: props.presets ?? (["similar", "rotation"] as const),
     selectedRow: fields.tokens.length > 0 ? 0 : null,
+  };
+}
+
+export function createTwoHeadsStore(props: TwoHeadsStoreProps = {}): TwoHeadsStore {
+  const { presets, ...start } = startOf(props);
+  return createStore<TwoHeadsState & TwoHeadsActions>()((set, get) => ({
+    ...start,
+    heads: [headOf(presets[0]), headOf(presets[1])],
     results: null,
     computeMs: null,
     resultVersion: 0,

@@ -1,14 +1,27 @@
 import { useEffect, useState } from "react";
 import type { PresetName } from "../../core/presets";
 import type { Engine } from "../../engine";
+import type { Decoded } from "../../state/share/codec";
+import {
+  type TwoMeaningsShared,
+  twoMeaningsCodec,
+  twoMeaningsShared,
+} from "../../state/share/twoMeaningsShare";
 import {
   TwoMeaningsStoreProvider,
   useTwoMeanings,
   useTwoMeaningsStoreApi,
 } from "../../state/twoMeaningsContext";
-import { createTwoMeaningsStore, type TwoMeaningsStore } from "../../state/twoMeaningsStore";
+import {
+  createTwoMeaningsStore,
+  type TwoMeaningsState,
+  type TwoMeaningsStore,
+} from "../../state/twoMeaningsStore";
 import { BackendBadge } from "../shared/BackendBadge";
 import { useEngine } from "../shared/EngineContext";
+import type { ShareSpec } from "../shared/share/shareSpec";
+import { useSharedStart } from "../shared/share/useSharedStart";
+import { WidgetShare } from "../shared/share/WidgetShare";
 
 import { ParameterPanel } from "./ParameterPanel";
 import { TwoMeaningsControls } from "./TwoMeaningsControls";
@@ -35,20 +48,41 @@ export interface TwoMeaningsProps {
  * drawn once and checked identical across inputs, while the attention weights A differ for each.
  */
 export function TwoMeanings({ id, seed, count, tokensPerInput, preset }: TwoMeaningsProps) {
-  const [store] = useState(() => createTwoMeaningsStore({ seed, count, tokensPerInput, preset }));
-  return <TwoMeaningsView id={id} store={store} />;
+  const start = useSharedStart(id, twoMeaningsCodec);
+  const [store] = useState(() =>
+    createTwoMeaningsStore({ seed, count, tokensPerInput, preset, shared: start?.state }),
+  );
+  return <TwoMeaningsView id={id} store={store} start={start} />;
 }
 
-/** The widget around a store the host holds (tests, an embed's `update`). */
-export function TwoMeaningsView({ id, store }: { id: string; store: TwoMeaningsStore }) {
+/** How the figure shares itself: the same for every instance, so made once. */
+const shareSpec: ShareSpec<TwoMeaningsState, TwoMeaningsShared> = {
+  codec: twoMeaningsCodec,
+  title: "The same parameters, many inputs",
+  toShared: twoMeaningsShared,
+};
+
+/**
+ * The widget around a store the host holds (tests, an embed's `update`). `start` is what a link
+ * restored into that store, so the figure can say what it could not use.
+ */
+export function TwoMeaningsView({
+  id,
+  store,
+  start = null,
+}: {
+  id: string;
+  store: TwoMeaningsStore;
+  start?: Decoded<TwoMeaningsShared> | null;
+}) {
   return (
     <TwoMeaningsStoreProvider store={store}>
-      <Layout id={id} />
+      <Layout id={id} start={start} />
     </TwoMeaningsStoreProvider>
   );
 }
 
-function Layout({ id }: { id: string }) {
+function Layout({ id, start }: { id: string; start: Decoded<TwoMeaningsShared> | null }) {
   const engine = useEngine();
   useTwoMeaningsCompute(engine);
   const store = useTwoMeaningsStoreApi();
@@ -57,6 +91,7 @@ function Layout({ id }: { id: string }) {
 
   return (
     <div className="dw-widget dw-two-meanings" id={id} ref={rootRef}>
+      <WidgetShare id={id} spec={shareSpec} store={store} rootRef={rootRef} start={start} />
       <div className="dw-widget-top">
         <TwoMeaningsControls />
         <Badge engine={engine} />

@@ -2,6 +2,7 @@ import { createContext, type RefObject, useContext, useEffect, useMemo, useRef, 
 import type { StoreApi } from "zustand";
 import type { ExperimentId } from "../../core/training";
 import { type BackendName, createTrainingDriver, parseBackendParam } from "../../engine";
+import type { TrainingShared } from "../../state/share/trainingShare";
 import { createTrainingStore } from "../../state/trainingStore";
 import type { TrainingDriver, TrainingState } from "../../state/trainingTypes";
 import { lazyDriver } from "./lazyDriver";
@@ -18,8 +19,11 @@ import { useNearViewport } from "./useNearViewport";
 
 /** Where a figure's training drivers come from: the page's worker by default, a scripted fake in tests. */
 export interface TrainingDrivers {
-  /** A new driver for one figure instance (each instance trains on its own). */
-  createDriver(experiment: ExperimentId): TrainingDriver<unknown, unknown, unknown>;
+  /**
+   * A new driver for one figure instance (each instance trains on its own); `run.steps` is the
+   * length of its runs when the figure's prop or a link sets one.
+   */
+  createDriver(experiment: ExperimentId, run?: { steps?: number }): TrainingDriver<unknown, unknown, unknown>;
   /** The backend the page forces with `?backend=`, or null for auto; the backend select starts there. */
   forced: BackendName | null;
 }
@@ -35,7 +39,11 @@ export function useTrainingDrivers(): TrainingDrivers {
   const search = typeof location === "undefined" ? "" : location.search;
   const page = useMemo((): TrainingDrivers => {
     const forced = parseBackendParam(search);
-    return { forced, createDriver: (experiment) => createTrainingDriver(experiment, { forced }) };
+    return {
+      forced,
+      createDriver: (experiment, run) =>
+        createTrainingDriver(experiment, { forced, config: run?.steps ? { steps: run.steps } : undefined }),
+    };
   }, [search]);
   return provided ?? page;
 }
@@ -61,16 +69,21 @@ interface Instance<S, Q, R> {
 export function useTrainingStore<S, Q = never, R = never>(
   experiment: ExperimentId,
   props: TrainingStoreProps,
+  /** A configuration a link restored (useSharedStart); it replaces the props. */
+  shared?: TrainingShared & { probe?: string },
 ): StoreApi<TrainingState<S, Q, R>> {
   const drivers = useTrainingDrivers();
-  const make = (): Instance<S, Q, R> => ({
-    store: createTrainingStore<S, Q, R>(
-      experiment,
-      lazyDriver(() => drivers.createDriver(experiment) as unknown as TrainingDriver<S, Q, R>),
-      { seed: props.seed, totalSteps: props.totalSteps },
-    ),
-    disposed: false,
-  });
+  const make = (): Instance<S, Q, R> => {
+    const steps = shared ? shared.steps : props.totalSteps;
+    return {
+      store: createTrainingStore<S, Q, R>(
+        experiment,
+        lazyDriver(() => drivers.createDriver(experiment, { steps }) as unknown as TrainingDriver<S, Q, R>),
+        { seed: props.seed, totalSteps: props.totalSteps, shared },
+      ),
+      disposed: false,
+    };
+  };
   const latestMake = useRef(make);
   latestMake.current = make;
   const [instance, setInstance] = useState(make);

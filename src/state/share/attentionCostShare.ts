@@ -1,0 +1,40 @@
+import { COST_D_CHOICES, type CostState, DEFAULT_COST_D } from "../largeAttentionCostStore";
+import { defineCodec } from "./codec";
+import { numberField } from "./fields";
+
+/**
+ * What a link to the attention-cost benchmark restores: its settings only. The timings belong to
+ * the reader's device and are measured again on the reader's click, never carried by a link.
+ */
+export interface AttentionCostShared {
+  /** d_model = d_k of the next run. */
+  d: number;
+}
+
+export const attentionCostCodec = defineCodec<AttentionCostShared>({
+  name: "attention-cost",
+  version: 1,
+  fields: {
+    d: numberField({
+      fallback: DEFAULT_COST_D,
+      min: COST_D_CHOICES[0] as number,
+      max: COST_D_CHOICES[COST_D_CHOICES.length - 1] as number,
+      integer: true,
+      doc: `d_model = d_k of the benchmark, one of ${COST_D_CHOICES.join(", ")}`,
+    }),
+  },
+  check(state) {
+    if (COST_D_CHOICES.includes(state.d)) return { state, messages: [] };
+    return {
+      state: { d: DEFAULT_COST_D },
+      messages: [
+        `d = ${state.d} is not one of ${COST_D_CHOICES.join(", ")}; the benchmark uses d = ${DEFAULT_COST_D}.`,
+      ],
+    };
+  },
+});
+
+/** The shareable part of the benchmark's store. */
+export function attentionCostShared(s: CostState): AttentionCostShared {
+  return { d: s.d };
+}
