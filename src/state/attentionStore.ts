@@ -2,17 +2,9 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AttentionResult, Normalisation } from "../core/attention";
 import { type Matrix, matrix } from "../core/matrix";
 import { type PresetName, weightPresets } from "../core/presets";
-import { tokenize } from "../core/tokens";
 import type { AttentionShared } from "./share/attentionShare";
-import { movedMap } from "./share/tokenShare";
-import {
-  clamp,
-  type InlineMessage,
-  layoutPoints,
-  TOKEN_LIMIT,
-  tokenFields,
-  withMovedPoint,
-} from "./tokenPoints";
+import { tokenStart } from "./share/tokenStart";
+import { clamp, type InlineMessage, layoutPoints, tokenFields, withMovedPoint } from "./tokenPoints";
 
 export { type InlineMessage, PLANE_LIMIT, TOKEN_LIMIT } from "./tokenPoints";
 
@@ -95,12 +87,10 @@ type StartFields = Pick<
 >;
 
 function fromProps(props: AttentionStoreProps): StartFields {
-  const moved = new Map<string, readonly [number, number]>();
-  const fields = tokenFields(props.initialText ?? "", moved);
+  const fields = tokenStart(props.initialText ?? "");
   const preset = weightPresets[props.preset ?? "similar"];
   return {
     ...fields,
-    moved,
     preset: props.preset ?? "similar",
     wq: preset.wq,
     wk: preset.wk,
@@ -117,14 +107,11 @@ function fromProps(props: AttentionStoreProps): StartFields {
 
 /** The store's starting fields for a state a link restored (already checked by the codec). */
 function fromShared(shared: AttentionShared): StartFields {
-  const { tokens } = tokenize(shared.text, TOKEN_LIMIT);
-  const moved = movedMap(tokens, shared.moved);
-  const fields = tokenFields(shared.text, moved);
+  const fields = tokenStart(shared.text, shared.moved);
   const masked = new Set(shared.masked);
   const n = fields.tokens.length;
   return {
     ...fields,
-    moved,
     preset: shared.preset,
     wq: matrix(2, 2, shared.wq),
     wk: matrix(2, 2, shared.wk),

@@ -1,15 +1,13 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { fromRows, type Matrix, matrix } from "../core/matrix";
 import { type PresetName, presetNames, weightPresets } from "../core/presets";
-import { tokenize } from "../core/tokens";
 import { createMlpWeights, DEFAULT_MLP_SEED } from "./mlpWeights";
 import type { BilinearShared } from "./share/bilinearShare";
-import { movedMap } from "./share/tokenShare";
+import { tokenStart } from "./share/tokenStart";
 import {
   clamp,
   layoutPoints,
   type MovedPoints,
-  TOKEN_LIMIT,
   type TokenFields,
   tokenFields,
   withMovedPoint,
@@ -90,14 +88,12 @@ type Start = Pick<
 >;
 
 function fromProps(props: BilinearStoreProps): Start {
-  const moved: MovedPoints = new Map();
-  const fields = tokenFields(props.initialText ?? "", moved);
-  const n = fields.tokens.length;
+  const start = tokenStart(props.initialText ?? "");
+  const n = start.tokens.length;
   const presetName = props.preset && bilinearPresetNames.includes(props.preset) ? props.preset : "mixed";
   const preset = presetOf(presetName);
   return {
-    ...fields,
-    moved,
+    ...start,
     query: pick(props.query, n, 1),
     key: pick(props.key, n, 2),
     preset: presetName,
@@ -109,12 +105,10 @@ function fromProps(props: BilinearStoreProps): Start {
 
 /** The store's starting fields for a state a link restored (already checked by the codec). */
 function fromShared(shared: BilinearShared): Start {
-  const moved = movedMap(tokenize(shared.text, TOKEN_LIMIT).tokens, shared.moved);
-  const fields = tokenFields(shared.text, moved);
-  const n = fields.tokens.length;
+  const start = tokenStart(shared.text, shared.moved);
+  const n = start.tokens.length;
   return {
-    ...fields,
-    moved,
+    ...start,
     query: pick(shared.query, n, 0),
     key: pick(shared.key, n, 0),
     preset: shared.preset,

@@ -1,18 +1,10 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type Matrix, matrix } from "../core/matrix";
 import type { Activation, MlpResult } from "../core/mlp";
-import { tokenize } from "../core/tokens";
 import { createMlpWeights, DEFAULT_MLP_SEED } from "./mlpWeights";
 import type { MlpShared } from "./share/mlpShare";
-import { movedMap } from "./share/tokenShare";
-import {
-  layoutPoints,
-  type MovedPoints,
-  TOKEN_LIMIT,
-  type TokenFields,
-  tokenFields,
-  withMovedPoint,
-} from "./tokenPoints";
+import { type TokenStart, tokenStart } from "./share/tokenStart";
+import { layoutPoints, type MovedPoints, type TokenFields, tokenFields, withMovedPoint } from "./tokenPoints";
 
 export const ACTIVATIONS: readonly Activation[] = ["relu", "tanh", "gelu"];
 
@@ -67,9 +59,7 @@ const copy = (m: Matrix) => matrix(m.rows, m.cols, m.data);
 const isActivation = (value: unknown): value is Activation => ACTIVATIONS.includes(value as Activation);
 
 /** What a reader can set, as the store starts: from a link's state, or else from the props. */
-interface Start {
-  text: string;
-  moved: MovedPoints;
+interface Start extends TokenStart {
   activation: Activation;
   seed: number;
 }
@@ -77,12 +67,10 @@ interface Start {
 function startOf(props: MlpStoreProps): Start {
   const { shared } = props;
   if (shared) {
-    const { tokens } = tokenize(shared.text, TOKEN_LIMIT);
-    return { ...shared, moved: movedMap(tokens, shared.moved) };
+    return { ...tokenStart(shared.text, shared.moved), activation: shared.activation, seed: shared.seed };
   }
   return {
-    text: props.initialText ?? "",
-    moved: new Map(),
+    ...tokenStart(props.initialText ?? ""),
     activation: isActivation(props.activation) ? props.activation : "relu",
     seed: Number.isFinite(props.seed) ? Math.trunc(props.seed as number) : DEFAULT_MLP_SEED,
   };
@@ -90,14 +78,11 @@ function startOf(props: MlpStoreProps): Start {
 
 /** One store per widget instance: hold it in `useState(() => createMlpStore(props))`. */
 export function createMlpStore(props: MlpStoreProps = {}): MlpStore {
-  const { text, moved, activation, seed } = startOf(props);
-  const { a, b } = createMlpWeights(seed);
+  const start = startOf(props);
+  const { a, b } = createMlpWeights(start.seed);
 
   return createStore<MlpState & MlpActions>()((set, get) => ({
-    ...tokenFields(text, moved),
-    moved,
-    activation,
-    seed,
+    ...start,
     a,
     b,
     loaded: { a: copy(a), b: copy(b) },

@@ -3,10 +3,10 @@ import { type AttentionResult, attention } from "../core/attention";
 import { type Matrix, matrix } from "../core/matrix";
 import type { Activation, MlpResult } from "../core/mlp";
 import { weightPresets } from "../core/presets";
-import { tokenize } from "../core/tokens";
 import { createMlpWeights, DEFAULT_MLP_SEED } from "./mlpWeights";
 import type { SideBySideShared } from "./share/sideBySideShare";
 import { movedMap } from "./share/tokenShare";
+import { tokenStart } from "./share/tokenStart";
 import {
   attentionParametersChanged,
   attentionWeightsChanged,
@@ -15,14 +15,7 @@ import {
   rowDistance,
   type SideBySideParameters,
 } from "./sideBySideCounts";
-import {
-  layoutPoints,
-  type MovedPoints,
-  TOKEN_LIMIT,
-  type TokenFields,
-  tokenFields,
-  withMovedPoint,
-} from "./tokenPoints";
+import { layoutPoints, type MovedPoints, type TokenFields, tokenFields, withMovedPoint } from "./tokenPoints";
 
 /** What each model's outputs and attention's mixing matrix were when the count (re)started. */
 export interface SideBySideBaseline {
@@ -102,25 +95,20 @@ function attentionView(attention: AttentionResult | null, frozen: Matrix | null,
 function startOf(props: SideBySideStoreProps) {
   const { shared } = props;
   if (!shared) {
-    const moved: MovedPoints = new Map();
-    const fields = tokenFields(props.initialText ?? "", moved);
+    const start = tokenStart(props.initialText ?? "");
     return {
-      ...fields,
-      moved,
+      ...start,
       seed: Number.isFinite(props.seed) ? Math.trunc(props.seed as number) : DEFAULT_MLP_SEED,
       frozenAt: null,
-      selectedOutput: fields.tokens.length > 0 ? 0 : null,
+      selectedOutput: start.tokens.length > 0 ? 0 : null,
     };
   }
-  const { tokens } = tokenize(shared.text, TOKEN_LIMIT);
-  const moved = movedMap(tokens, shared.moved);
-  const fields = tokenFields(shared.text, moved);
-  const n = fields.tokens.length;
+  const start = tokenStart(shared.text, shared.moved);
+  const n = start.tokens.length;
   return {
-    ...fields,
-    moved,
+    ...start,
     seed: shared.seed,
-    frozenAt: shared.frozen && n > 0 ? movedMap(tokens, shared.frozenat) : null,
+    frozenAt: shared.frozen && n > 0 ? movedMap(start.tokens, shared.frozenat) : null,
     selectedOutput: n === 0 ? null : Math.min(shared.out, n - 1),
   };
 }

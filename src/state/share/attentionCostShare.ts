@@ -1,6 +1,6 @@
 import { COST_D_CHOICES, type CostState, DEFAULT_COST_D } from "../largeAttentionCostStore";
 import { defineCodec } from "./codec";
-import { numberField } from "./fields";
+import { listedNumberField } from "./commonFields";
 
 /**
  * What a link to the attention-cost benchmark restores: its settings only. The timings belong to
@@ -15,13 +15,11 @@ export const attentionCostCodec = defineCodec<AttentionCostShared>({
   name: "attention-cost",
   version: 1,
   fields: {
-    d: numberField({
-      fallback: DEFAULT_COST_D,
-      min: COST_D_CHOICES[0] as number,
-      max: COST_D_CHOICES[COST_D_CHOICES.length - 1] as number,
-      integer: true,
-      doc: `d_model = d_k of the benchmark, one of ${COST_D_CHOICES.join(", ")}`,
-    }),
+    d: listedNumberField(
+      COST_D_CHOICES,
+      DEFAULT_COST_D,
+      `d_model = d_k of the benchmark, one of ${COST_D_CHOICES.join(", ")}`,
+    ),
   },
   check(state) {
     if (COST_D_CHOICES.includes(state.d)) return { state, messages: [] };

@@ -1,22 +1,20 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stateArbitrary } from "../../../tests/support/codecArbitrary";
+import { expectDefaultsEncodeBare, expectStoreRestores } from "../../../tests/support/codecLaws";
 import { createAttentionStore } from "../attentionStore";
 import { attentionCodec, attentionShared } from "./attentionShare";
 
-const validStates = stateArbitrary(attentionCodec).map(
-  (raw) => attentionCodec.decode(attentionCodec.encode(raw)).state,
-);
-
 describe("the attention explorer's link", () => {
   it("restores the store exactly: store(shared) → shared is the identity", () => {
-    fc.assert(
-      fc.property(validStates, (shared) => {
-        const store = createAttentionStore({ shared });
-        expect(attentionShared(store.getState(), shared.steps)).toEqual(shared);
-      }),
-      { numRuns: 300 },
+    expectStoreRestores(
+      attentionCodec,
+      (shared) => attentionShared(createAttentionStore({ shared }).getState(), shared.steps),
+      { runs: 300 },
     );
+  });
+
+  it("writes the essay's figure as the bare version", () => {
+    const essay = createAttentionStore({ initialText: "the cat sat on the mat because it was tired" });
+    expectDefaultsEncodeBare(attentionCodec, attentionShared(essay.getState(), false));
   });
 
   it("round-trips a reader's session: text, drags, weights, toggles", () => {

@@ -1,11 +1,11 @@
 import type { Normalisation } from "../../core/attention";
 import { type PresetName, weightPresets } from "../../core/presets";
-import { tokenize } from "../../core/tokens";
 import type { AttentionState, Role } from "../attentionStore";
 import { TOKEN_LIMIT } from "../tokenPoints";
 import { defineCodec } from "./codec";
 import { choiceField, flagField, namesField, numberField, numbersField } from "./fields";
-import { checkMoved, movedField, movedTriples, sentenceField } from "./tokenShare";
+import { checkSentence } from "./sentenceCheck";
+import { movedField, movedTriples, sentenceField } from "./tokenShare";
 
 /** Everything a link to the attention explorer restores. */
 export interface AttentionShared {
@@ -88,10 +88,7 @@ export const attentionCodec = defineCodec<AttentionShared>({
     steps: flagField({ fallback: false, doc: "the step-by-step controls are open" }),
   },
   check(state) {
-    const { tokens } = tokenize(state.text, TOKEN_LIMIT);
-    const messages: string[] = [];
-    const moved = checkMoved(tokens, state.moved);
-    if (moved.message) messages.push(moved.message);
+    const { tokens, moved, messages } = checkSentence(state.text, state.moved);
     const masked = [...new Set(state.masked.map((i) => i + 0))]
       .filter((i) => i < tokens.length)
       .sort((a, b) => a - b);
@@ -105,7 +102,7 @@ export const attentionCodec = defineCodec<AttentionShared>({
     if (tokens.length === 0) row = -1;
     // Arrows are a set: written in q, k, v order, each once.
     const arrows = (["q", "k", "v"] as const).filter((role) => state.arrows.includes(role));
-    return { state: { ...state, moved: moved.moved, masked, row, arrows }, messages };
+    return { state: { ...state, moved, masked, row, arrows }, messages };
   },
 });
 

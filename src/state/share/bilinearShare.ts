@@ -1,5 +1,4 @@
 import type { Matrix } from "../../core/matrix";
-import { tokenize } from "../../core/tokens";
 import {
   BILINEAR_WEIGHT_LIMIT,
   type BilinearPresetName,
@@ -9,10 +8,11 @@ import {
   presetOf,
 } from "../bilinearStore";
 import { MLP_HIDDEN } from "../mlpWeights";
-import { TOKEN_LIMIT } from "../tokenPoints";
 import { defineCodec } from "./codec";
+import { tokenIndexField } from "./commonFields";
 import { choiceField, numberField, numbersField } from "./fields";
-import { checkMoved, movedField, movedTriples, sentenceField } from "./tokenShare";
+import { checkSentence } from "./sentenceCheck";
+import { movedField, movedTriples, sentenceField } from "./tokenShare";
 
 /** Everything a link to the bilinear-score figure restores. */
 export interface BilinearShared {
@@ -33,8 +33,6 @@ const flat = (m: Matrix) => Array.from(m.data);
 const same = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((x, k) => Object.is(x, b[k]));
 
-const index = (fallback: number, what: string) =>
-  numberField({ fallback, min: 0, max: TOKEN_LIMIT - 1, integer: true, doc: `${what} (from 0)` });
 const weights = (fallback: readonly number[], name: string) =>
   numbersField({
     fallback,
@@ -54,8 +52,8 @@ export const bilinearCodec = defineCodec<BilinearShared>({
   fields: {
     text: sentenceField("the cat sat on the mat"),
     moved: movedField,
-    query: index(1, "the query token i of the score s_ij"),
-    key: index(2, "the key token j of the score s_ij"),
+    query: tokenIndexField(1, "the query token i of the score s_ij (from 0)"),
+    key: tokenIndexField(2, "the key token j of the score s_ij (from 0)"),
     preset: choiceField({
       values: [...bilinearPresetNames, "custom"] as const,
       fallback: "mixed",
@@ -72,11 +70,8 @@ export const bilinearCodec = defineCodec<BilinearShared>({
     }),
   },
   check(state) {
-    const { tokens } = tokenize(state.text, TOKEN_LIMIT);
+    const { tokens, moved, messages } = checkSentence(state.text, state.moved);
     const n = tokens.length;
-    const messages: string[] = [];
-    const moved = checkMoved(tokens, state.moved);
-    if (moved.message) messages.push(moved.message);
     const token = (name: "query" | "key") => {
       const i = state[name];
       if (n === 0) return 0;
@@ -100,7 +95,7 @@ export const bilinearCodec = defineCodec<BilinearShared>({
         preset = "custom";
       }
     }
-    return { state: { ...state, moved: moved.moved, query, key, preset, wq, wk }, messages };
+    return { state: { ...state, moved, query, key, preset, wq, wk }, messages };
   },
 });
 

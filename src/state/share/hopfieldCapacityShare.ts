@@ -9,6 +9,7 @@ import {
   MIN_COUNT,
 } from "../hopfieldCapacityStore";
 import { defineCodec } from "./codec";
+import { listedNumberField, seedField } from "./commonFields";
 import { numberField } from "./fields";
 
 /** Everything a link to the Hopfield capacity figure restores; the recall curve is recomputed from it. */
@@ -30,13 +31,7 @@ export const hopfieldCapacityCodec = defineCodec<HopfieldCapacityShared>({
   name: "hopfield-capacity",
   version: 1,
   fields: {
-    d: numberField({
-      fallback: DEFAULTS.d,
-      min: SIZES[0] as number,
-      max: SIZES.at(-1) as number,
-      integer: true,
-      doc: `pixels per pattern d (${SIZES.join(", ")})`,
-    }),
+    d: listedNumberField(SIZES, DEFAULTS.d, `pixels per pattern d (${SIZES.join(", ")})`),
     n: numberField({
       fallback: DEFAULTS.count,
       min: MIN_COUNT,
@@ -52,13 +47,7 @@ export const hopfieldCapacityCodec = defineCodec<HopfieldCapacityShared>({
       doc: "percent of each query's pixels flipped",
     }),
     beta: numberField({ fallback: DEFAULTS.beta, min: BETA_MIN, max: BETA_MAX, doc: "the modern rule's β" }),
-    seed: numberField({
-      fallback: DEFAULTS.seed,
-      min: 0,
-      max: 2 ** 32 - 1,
-      integer: true,
-      doc: "seed of the random patterns and corruptions",
-    }),
+    seed: seedField(DEFAULTS.seed, "seed of the random patterns and corruptions"),
   },
   check(state) {
     if (SIZES.includes(state.d)) return { state, messages: [] };

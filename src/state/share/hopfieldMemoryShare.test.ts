@@ -1,36 +1,17 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stateArbitrary } from "../../../tests/support/codecArbitrary";
+import { expectDefaultsEncodeBare, expectStoreRestores } from "../../../tests/support/codecLaws";
 import { createHopfieldMemoryStore } from "../hopfieldMemoryStore";
-import {
-  hopfieldMemoryCodec as codec,
-  type HopfieldMemoryShared,
-  hopfieldMemoryShared,
-} from "./hopfieldMemoryShare";
-
-const valid = (raw: HopfieldMemoryShared) => codec.decode(codec.encode(raw)).state;
+import { hopfieldMemoryCodec as codec, hopfieldMemoryShared } from "./hopfieldMemoryShare";
 
 describe("the hopfield-memory codec", () => {
   it("a store started from any valid link gives back exactly that state", () => {
-    fc.assert(
-      fc.property(stateArbitrary(codec), (raw) => {
-        const state = valid(raw);
-        expect(codec.decode(codec.encode(state))).toEqual({ state, messages: [] });
-        expect(hopfieldMemoryShared(createHopfieldMemoryStore({ shared: state }).getState())).toEqual(state);
-      }),
-      { numRuns: 200 },
+    expectStoreRestores(codec, (shared) =>
+      hopfieldMemoryShared(createHopfieldMemoryStore({ shared }).getState()),
     );
   });
 
-  it("writes the defaults as the bare version, and never throws on random text", () => {
-    expect(codec.encode(hopfieldMemoryShared(createHopfieldMemoryStore().getState()))).toBe("v1");
-    fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
-        const { state } = codec.decode(text);
-        expect(codec.decode(codec.encode(state)).messages).toEqual([]);
-      }),
-      { numRuns: 200 },
-    );
+  it("writes the defaults as the bare version", () => {
+    expectDefaultsEncodeBare(codec, hopfieldMemoryShared(createHopfieldMemoryStore().getState()));
   });
 
   it("keeps the valid settings of a hand-edited link and names the one it could not use", () => {

@@ -11,6 +11,7 @@ import {
   randomFlips,
 } from "../hopfieldMemoryStore";
 import { defineCodec } from "./codec";
+import { seedField } from "./commonFields";
 import { choiceField, namesField, numberField, numbersField } from "./fields";
 
 /** Everything a link to the Hopfield memory restores; the trajectory is recomputed from it. */
@@ -64,13 +65,7 @@ export const hopfieldMemoryCodec = defineCodec<HopfieldMemoryShared>({
       integer: true,
       doc: "how many pixels Corrupt flips",
     }),
-    seed: numberField({
-      fallback: HOPFIELD_DEFAULTS.seed,
-      min: 0,
-      max: 2 ** 32 - 1,
-      integer: true,
-      doc: "seed of the corrupted pixels",
-    }),
+    seed: seedField(HOPFIELD_DEFAULTS.seed, "seed of the corrupted pixels"),
     beta: numberField({
       fallback: ATTENTION_BETA,
       min: BETA_MIN,

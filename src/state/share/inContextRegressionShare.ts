@@ -15,6 +15,7 @@ import {
   Y_LIMIT,
 } from "../regressionTasks";
 import { defineCodec } from "./codec";
+import { seedField } from "./commonFields";
 import { choiceField, numberField, numbersField } from "./fields";
 
 /**
@@ -54,13 +55,7 @@ export const inContextRegressionCodec = defineCodec<InContextRegressionShared>({
       fallback: "line",
       doc: "line: drag 1-D examples; space: a seeded task in d dimensions",
     }),
-    seed: numberField({
-      fallback: REGRESSION_DEFAULTS.seed,
-      min: 0,
-      max: 2 ** 32 - 1,
-      integer: true,
-      doc: "seed of the task",
-    }),
+    seed: seedField(REGRESSION_DEFAULTS.seed, "seed of the task"),
     d: numberField({
       fallback: REGRESSION_DEFAULTS.dimension,
       min: MIN_DIMENSION,

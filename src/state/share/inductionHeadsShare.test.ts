@@ -1,46 +1,21 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stateArbitrary } from "../../../tests/support/codecArbitrary";
+import { expectDefaultsEncodeBare, expectStoreRestores } from "../../../tests/support/codecLaws";
+import { createFakeDriver } from "../../../tests/support/fakeTrainingDriver";
 import { createTrainingStore } from "../trainingStore";
-import type { TrainingDriver } from "../trainingTypes";
 import { inductionHeadsCodec as codec, inductionHeadsShared, PROBE_TEXT_LIMIT } from "./inductionHeadsShare";
 
-/** A driver that is never started: the store is only read. */
-const idle: TrainingDriver<unknown> = {
-  subscribe: () => () => {},
-  start() {},
-  run() {},
-  pause() {},
-  reset() {},
-  loadCheckpoint() {},
-  setRate() {},
-  setBackend() {},
-  probe: () => Promise.reject(new Error("no probes")),
-  dispose() {},
-};
-
-const valid = stateArbitrary(codec).map((raw) => codec.decode(codec.encode(raw)).state);
+/** A driver that sends no events: the stores here are only read and set. */
+const idle = createFakeDriver("induction");
 
 describe("the induction-heads link", () => {
-  it("restores every valid configuration and probe text exactly, through the codec and the store", () => {
-    fc.assert(
-      fc.property(valid, (state) => {
-        expect(codec.decode(codec.encode(state))).toEqual({ state, messages: [] });
-        const store = createTrainingStore("induction", idle, { shared: state });
-        expect(inductionHeadsShared(store.getState())).toEqual(state);
-      }),
-      { numRuns: 200 },
+  it("restores every valid configuration and probe text exactly through the store", () => {
+    expectStoreRestores(codec, (shared) =>
+      inductionHeadsShared(createTrainingStore("induction", idle, { shared }).getState()),
     );
   });
 
-  it("writes the essay's figure as the bare version, and never throws on random text", () => {
-    expect(codec.encode(inductionHeadsShared(createTrainingStore("induction", idle).getState()))).toBe("v1");
-    fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
-        const { state } = codec.decode(text);
-        expect(codec.decode(codec.encode(state)).messages).toEqual([]);
-      }),
-    );
+  it("writes the essay's figure as the bare version", () => {
+    expectDefaultsEncodeBare(codec, inductionHeadsShared(createTrainingStore("induction", idle).getState()));
   });
 
   it("keeps the typed sequence exactly, separators and markup included", () => {

@@ -1,34 +1,20 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stateArbitrary } from "../../../tests/support/codecArbitrary";
+import { expectDefaultsEncodeBare, expectStoreRestores } from "../../../tests/support/codecLaws";
 import { defaultCentres } from "../../core/clusters";
 import { createLargeAttentionStore } from "../largeAttentionStore";
 import { largeAttentionCodec as codec, largeAttentionShared } from "./largeAttentionShare";
 
-const valid = stateArbitrary(codec).map((raw) => codec.decode(codec.encode(raw)).state);
-
 describe("the large-attention link", () => {
-  it("restores every valid state exactly, through the codec and through the store", () => {
-    fc.assert(
-      fc.property(valid, (state) => {
-        const again = codec.decode(codec.encode(state));
-        expect(again).toEqual({ state, messages: [] });
-        const store = createLargeAttentionStore({ shared: state });
-        expect(largeAttentionShared(store.getState())).toEqual(state);
-        expect(store.getState().message).toBeNull();
-      }),
-      { numRuns: 200 },
-    );
+  it("restores every valid state exactly through the store", () => {
+    expectStoreRestores(codec, (shared) => {
+      const store = createLargeAttentionStore({ shared });
+      expect(store.getState().message).toBeNull();
+      return largeAttentionShared(store.getState());
+    });
   });
 
-  it("writes the essay's figure as the bare version, and never throws on random text", () => {
-    expect(codec.encode(largeAttentionShared(createLargeAttentionStore().getState()))).toBe("v1");
-    fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
-        const { state } = codec.decode(text);
-        expect(codec.decode(codec.encode(state)).messages).toEqual([]);
-      }),
-    );
+  it("writes the essay's figure as the bare version", () => {
+    expectDefaultsEncodeBare(codec, largeAttentionShared(createLargeAttentionStore().getState()));
   });
 
   it("keeps the valid settings of a hand-edited link and names the bad one", () => {

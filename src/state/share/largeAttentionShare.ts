@@ -12,6 +12,7 @@ import {
 } from "../largeAttentionSettings";
 import type { LargeAttentionState } from "../largeAttentionStore";
 import { defineCodec } from "./codec";
+import { listedNumberField, seedField } from "./commonFields";
 import { choiceField, flagField, numberField, numbersField } from "./fields";
 
 /** Everything a link to the attention-at-scale figure restores (not the pointer's hovered entry). */
@@ -27,8 +28,6 @@ export interface LargeAttentionShared {
   /** The zoomed block rowStart,colStart,rows,cols; empty for the whole n × n matrix. */
   zoom: readonly number[];
 }
-
-const MAX_SEED = 2 ** 32 - 1;
 
 /** The seed's own centres for k clusters, flattened to x,y pairs. */
 const seededCentres = (seed: number, k: number) => defaultCentres(seed, k).flat();
@@ -50,20 +49,12 @@ export const largeAttentionCodec = defineCodec<LargeAttentionShared>({
   name: "large-attention",
   version: 1,
   fields: {
-    n: numberField({
-      fallback: DEFAULT_N,
-      min: N_STEPS[0] as number,
-      max: N_STEPS[N_STEPS.length - 1] as number,
-      integer: true,
-      doc: `tokens n, a power of two from ${N_STEPS[0]} to ${N_STEPS[N_STEPS.length - 1]}`,
-    }),
-    d: numberField({
-      fallback: DEFAULT_D,
-      min: D_CHOICES[0] as number,
-      max: D_CHOICES[D_CHOICES.length - 1] as number,
-      integer: true,
-      doc: `dimension d, one of ${D_CHOICES.join(", ")}`,
-    }),
+    n: listedNumberField(
+      N_STEPS,
+      DEFAULT_N,
+      `tokens n, a power of two from ${N_STEPS[0]} to ${N_STEPS[N_STEPS.length - 1]}`,
+    ),
+    d: listedNumberField(D_CHOICES, DEFAULT_D, `dimension d, one of ${D_CHOICES.join(", ")}`),
     k: numberField({
       fallback: DEFAULT_K,
       min: MIN_CLUSTERS,
@@ -71,13 +62,7 @@ export const largeAttentionCodec = defineCodec<LargeAttentionShared>({
       integer: true,
       doc: "number of clusters k",
     }),
-    seed: numberField({
-      fallback: DEFAULT_SEED,
-      min: 0,
-      max: MAX_SEED,
-      integer: true,
-      doc: "seeds the tokens, the head's weights and the centres' first places",
-    }),
+    seed: seedField(DEFAULT_SEED, "seeds the tokens, the head's weights and the centres' first places"),
     pooling: choiceField({
       values: ["max", "mean"] as const,
       fallback: "max",

@@ -1,36 +1,17 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stateArbitrary } from "../../../tests/support/codecArbitrary";
+import { expectDefaultsEncodeBare, expectStoreRestores } from "../../../tests/support/codecLaws";
 import { createCapacityStore } from "../capacityStore";
-import {
-  memoryCapacityCodec as codec,
-  type MemoryCapacityShared,
-  memoryCapacityShared,
-} from "./memoryCapacityShare";
-
-const valid = (raw: MemoryCapacityShared) => codec.decode(codec.encode(raw)).state;
+import { memoryCapacityCodec as codec, memoryCapacityShared } from "./memoryCapacityShare";
 
 describe("the memory-capacity codec", () => {
   it("a store started from any valid link gives back exactly that state", () => {
-    fc.assert(
-      fc.property(stateArbitrary(codec), (raw) => {
-        const state = valid(raw);
-        expect(codec.decode(codec.encode(state))).toEqual({ state, messages: [] });
-        expect(memoryCapacityShared(createCapacityStore({ shared: state }).getState())).toEqual(state);
-      }),
-      { numRuns: 100 },
-    );
+    expectStoreRestores(codec, (shared) => memoryCapacityShared(createCapacityStore({ shared }).getState()), {
+      runs: 100,
+    });
   });
 
-  it("writes the defaults as the bare version, and never throws on random text", () => {
-    expect(codec.encode(memoryCapacityShared(createCapacityStore().getState()))).toBe("v1");
-    fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
-        const { state } = codec.decode(text);
-        expect(codec.decode(codec.encode(state)).messages).toEqual([]);
-      }),
-      { numRuns: 200 },
-    );
+  it("writes the defaults as the bare version", () => {
+    expectDefaultsEncodeBare(codec, memoryCapacityShared(createCapacityStore().getState()));
   });
 
   it("keeps the valid settings of a hand-edited link and names the one it could not use", () => {

@@ -1,6 +1,7 @@
 import type { KeyKind } from "../../core/memoryCapacity";
 import { CAPACITY_DIMENSIONS, CAPACITY_FACTOR, type CapacityState } from "../capacityStore";
 import { defineCodec } from "./codec";
+import { listedNumberField, seedField } from "./commonFields";
 import { choiceField, numberField } from "./fields";
 
 /** Everything a link to the capacity figure restores; the curves are recomputed from it. */
@@ -21,20 +22,12 @@ export const memoryCapacityCodec = defineCodec<MemoryCapacityShared>({
   name: "memory-capacity",
   version: 1,
   fields: {
-    seed: numberField({
-      fallback: 1,
-      min: 0,
-      max: 2 ** 32 - 1,
-      integer: true,
-      doc: "seed of the random keys and values",
-    }),
-    d: numberField({
-      fallback: DEFAULT_DIMENSION,
-      min: DIMENSIONS[0] as number,
-      max: DIMENSIONS.at(-1) as number,
-      integer: true,
-      doc: `dimensions d of keys and values (${DIMENSIONS.join(", ")})`,
-    }),
+    seed: seedField(1, "seed of the random keys and values"),
+    d: listedNumberField(
+      DIMENSIONS,
+      DEFAULT_DIMENSION,
+      `dimensions d of keys and values (${DIMENSIONS.join(", ")})`,
+    ),
     n: numberField({
       fallback: DEFAULT_DIMENSION,
       min: 1,

@@ -1,36 +1,17 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stateArbitrary } from "../../../tests/support/codecArbitrary";
+import { expectDefaultsEncodeBare, expectStoreRestores } from "../../../tests/support/codecLaws";
 import { createOverwriteStore } from "../overwriteStore";
-import {
-  memoryOverwriteCodec as codec,
-  type MemoryOverwriteShared,
-  memoryOverwriteShared,
-} from "./memoryOverwriteShare";
-
-const valid = (raw: MemoryOverwriteShared) => codec.decode(codec.encode(raw)).state;
+import { memoryOverwriteCodec as codec, memoryOverwriteShared } from "./memoryOverwriteShare";
 
 describe("the memory-overwrite codec", () => {
   it("a store started from any valid link gives back exactly that state", () => {
-    fc.assert(
-      fc.property(stateArbitrary(codec), (raw) => {
-        const state = valid(raw);
-        expect(codec.decode(codec.encode(state))).toEqual({ state, messages: [] });
-        expect(memoryOverwriteShared(createOverwriteStore({ shared: state }).getState())).toEqual(state);
-      }),
-      { numRuns: 200 },
+    expectStoreRestores(codec, (shared) =>
+      memoryOverwriteShared(createOverwriteStore({ shared }).getState()),
     );
   });
 
-  it("writes the defaults as the bare version, and never throws on random text", () => {
-    expect(codec.encode(memoryOverwriteShared(createOverwriteStore().getState()))).toBe("v1");
-    fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
-        const { state } = codec.decode(text);
-        expect(codec.decode(codec.encode(state)).messages).toEqual([]);
-      }),
-      { numRuns: 200 },
-    );
+  it("writes the defaults as the bare version", () => {
+    expectDefaultsEncodeBare(codec, memoryOverwriteShared(createOverwriteStore().getState()));
   });
 
   it("keeps the valid settings of a hand-edited link and names the one it could not use", () => {

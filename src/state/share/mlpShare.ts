@@ -1,11 +1,11 @@
 import type { Activation } from "../../core/mlp";
-import { tokenize } from "../../core/tokens";
 import { ACTIVATIONS, type MlpState } from "../mlpStore";
 import { DEFAULT_MLP_SEED } from "../mlpWeights";
-import { TOKEN_LIMIT } from "../tokenPoints";
 import { defineCodec } from "./codec";
-import { choiceField, numberField } from "./fields";
-import { checkMoved, movedField, movedTriples, sentenceField } from "./tokenShare";
+import { seedField } from "./commonFields";
+import { choiceField } from "./fields";
+import { checkSentence } from "./sentenceCheck";
+import { movedField, movedTriples, sentenceField } from "./tokenShare";
 
 /**
  * Everything a link to the fixed-MLP explorer restores. A and B are not in it: they are drawn
@@ -20,9 +20,6 @@ export interface MlpShared {
   seed: number;
 }
 
-/** Seeds are taken modulo 2³² by the RNG, so these are all the distinct networks. */
-export const SEED_MAX = 2 ** 32 - 1;
-
 export const mlpCodec = defineCodec<MlpShared>({
   name: "mlp",
   version: 1,
@@ -30,18 +27,11 @@ export const mlpCodec = defineCodec<MlpShared>({
     text: sentenceField("the cat sat on the mat"),
     moved: movedField,
     activation: choiceField({ values: ACTIVATIONS, fallback: "relu", doc: "the nonlinearity σ" }),
-    seed: numberField({
-      fallback: DEFAULT_MLP_SEED,
-      min: 0,
-      max: SEED_MAX,
-      integer: true,
-      doc: "seed of the random draw of the fixed weights A and B",
-    }),
+    seed: seedField(DEFAULT_MLP_SEED, "seed of the random draw of the fixed weights A and B"),
   },
   check(state) {
-    const { tokens } = tokenize(state.text, TOKEN_LIMIT);
-    const moved = checkMoved(tokens, state.moved);
-    return { state: { ...state, moved: moved.moved }, messages: moved.message ? [moved.message] : [] };
+    const { moved, messages } = checkSentence(state.text, state.moved);
+    return { state: { ...state, moved }, messages };
   },
 });
 

@@ -1,5 +1,4 @@
-import { defineCodec } from "./codec";
-import { type TrainingShared, trainingFields, trainingShared } from "./trainingShare";
+import { type TrainingShared, trainingCodec, trainingShared } from "./trainingShare";
 
 /**
  * A link to the MLP-against-attention figure: the seed, run length, speed and whether it shows
@@ -7,11 +6,7 @@ import { type TrainingShared, trainingFields, trainingShared } from "./trainingS
  */
 export type MlpVsAttentionShared = TrainingShared;
 
-export const mlpVsAttentionCodec = defineCodec<MlpVsAttentionShared>({
-  name: "mlp-vs-attention",
-  version: 1,
-  fields: trainingFields,
-});
+export const mlpVsAttentionCodec = trainingCodec("mlp-vs-attention");
 
 /** The shareable part of the figure's training store. */
 export const mlpVsAttentionShared = trainingShared;

@@ -1,10 +1,10 @@
-import { tokenize } from "../../core/tokens";
 import { DEFAULT_MLP_SEED } from "../mlpWeights";
 import type { SideBySideState } from "../sideBySideStore";
-import { PLANE_LIMIT, TOKEN_LIMIT } from "../tokenPoints";
+import { PLANE_LIMIT } from "../tokenPoints";
 import { defineCodec } from "./codec";
-import { flagField, numberField } from "./fields";
-import { SEED_MAX } from "./mlpShare";
+import { seedField, tokenIndexField } from "./commonFields";
+import { flagField } from "./fields";
+import { checkSentence } from "./sentenceCheck";
 import { checkMoved, movedField, movedTriples, sentenceField } from "./tokenShare";
 
 /**
@@ -31,32 +31,17 @@ export const sideBySideCodec = defineCodec<SideBySideShared>({
   fields: {
     text: sentenceField("the cat sat on the mat"),
     moved: movedField,
-    seed: numberField({
-      fallback: DEFAULT_MLP_SEED,
-      min: 0,
-      max: SEED_MAX,
-      integer: true,
-      doc: "seed of the random draw of the MLP's fixed weights A and B",
-    }),
+    seed: seedField(DEFAULT_MLP_SEED, "seed of the random draw of the MLP's fixed weights A and B"),
     frozen: flagField({ fallback: false, doc: "attention's mixing matrix is frozen" }),
     frozenat: {
       ...movedField,
       doc: "where the dragged tokens were when attention was frozen, as index,x,y triples",
     },
-    out: numberField({
-      fallback: 0,
-      min: 0,
-      max: TOKEN_LIMIT - 1,
-      integer: true,
-      doc: "the output token the readout follows (from 0)",
-    }),
+    out: tokenIndexField(0, "the output token the readout follows (from 0)"),
   },
   check(state) {
-    const { tokens } = tokenize(state.text, TOKEN_LIMIT);
+    const { tokens, moved, messages } = checkSentence(state.text, state.moved);
     const n = tokens.length;
-    const messages: string[] = [];
-    const moved = checkMoved(tokens, state.moved);
-    if (moved.message) messages.push(moved.message);
     let frozen = state.frozen;
     let frozenat = checkMoved(tokens, state.frozenat);
     if (frozenat.message) {
@@ -78,7 +63,7 @@ export const sideBySideCodec = defineCodec<SideBySideShared>({
       messages.push(`Ignored out=${out}: the sentence has ${n} tokens (0 to ${n - 1}); following the first.`);
       out = 0;
     }
-    return { state: { ...state, moved: moved.moved, frozen, frozenat: frozenat.moved, out }, messages };
+    return { state: { ...state, moved, frozen, frozenat: frozenat.moved, out }, messages };
   },
 });
 

@@ -1,5 +1,4 @@
-import { defineCodec } from "./codec";
-import { type TrainingShared, trainingFields, trainingShared } from "./trainingShare";
+import { type TrainingShared, trainingCodec, trainingShared } from "./trainingShare";
 
 /**
  * A link to the trained-gradient-descent figure: the seed, run length, speed and whether it shows
@@ -7,11 +6,7 @@ import { type TrainingShared, trainingFields, trainingShared } from "./trainingS
  */
 export type TrainedGdShared = TrainingShared;
 
-export const trainedGdCodec = defineCodec<TrainedGdShared>({
-  name: "trained-gd",
-  version: 1,
-  fields: trainingFields,
-});
+export const trainedGdCodec = trainingCodec("trained-gd");
 
 /** The shareable part of the figure's training store. */
 export const trainedGdShared = trainingShared;

@@ -1,6 +1,6 @@
 import { DEFAULT_TRAINING_SEED, MAX_TRAINING_SEED } from "../trainingStore";
 import type { TrainingState } from "../trainingTypes";
-import type { FieldsOf } from "./codec";
+import { defineCodec, type FieldsOf, type WidgetCodec } from "./codec";
 import { choiceField, numberField } from "./fields";
 
 /**
@@ -54,6 +54,11 @@ export const trainingFields: FieldsOf<TrainingShared> = {
     doc: "show the pretrained checkpoint, or train a run from scratch from the seed (it restarts when opened)",
   }),
 };
+
+/** The codec of a Part III figure whose link is the training configuration alone. */
+export function trainingCodec(name: string): WidgetCodec<TrainingShared> {
+  return defineCodec<TrainingShared>({ name, version: 1, fields: trainingFields });
+}
 
 /** The Speed choice for a rate limit: the nearest one (the select offers no others). */
 export function speedOfRate(rate: number | null): Speed {

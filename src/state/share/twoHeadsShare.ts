@@ -1,9 +1,9 @@
 import { type PresetName, presetNames } from "../../core/presets";
-import { tokenize } from "../../core/tokens";
 import { type MovedPoints, TOKEN_LIMIT } from "../tokenPoints";
 import { defineCodec } from "./codec";
 import { choiceField, numberField } from "./fields";
-import { checkMoved, movedField, movedTriples, sentenceField } from "./tokenShare";
+import { checkSentence } from "./sentenceCheck";
+import { movedField, movedTriples, sentenceField } from "./tokenShare";
 
 /** Everything a link to the two-heads figure restores. */
 export interface TwoHeadsShared {
@@ -48,10 +48,7 @@ export const twoHeadsCodec = defineCodec<TwoHeadsShared>({
     }),
   },
   check(state) {
-    const { tokens } = tokenize(state.text, TOKEN_LIMIT);
-    const messages: string[] = [];
-    const moved = checkMoved(tokens, state.moved);
-    if (moved.message) messages.push(moved.message);
+    const { tokens, moved, messages } = checkSentence(state.text, state.moved);
     let row = state.row;
     if (tokens.length === 0) row = -1;
     else if (row >= tokens.length) {
@@ -60,7 +57,7 @@ export const twoHeadsCodec = defineCodec<TwoHeadsShared>({
       );
       row = 0;
     }
-    return { state: { ...state, moved: moved.moved, row }, messages };
+    return { state: { ...state, moved, row }, messages };
   },
 });
 

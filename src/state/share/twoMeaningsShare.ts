@@ -10,8 +10,8 @@ import {
   type TwoMeaningsState,
 } from "../twoMeaningsStore";
 import { defineCodec } from "./codec";
+import { seedField } from "./commonFields";
 import { choiceField, numberField } from "./fields";
-import { SEED_MAX } from "./mlpShare";
 
 /**
  * Everything a link to the "two meanings" figure restores. The sentences are not in it: they are
@@ -32,13 +32,7 @@ export const twoMeaningsCodec = defineCodec<TwoMeaningsShared>({
   name: "two-meanings",
   version: 1,
   fields: {
-    seed: numberField({
-      fallback: DEFAULT_SEED,
-      min: 0,
-      max: SEED_MAX,
-      integer: true,
-      doc: "seed of the random draw of the input sentences",
-    }),
+    seed: seedField(DEFAULT_SEED, "seed of the random draw of the input sentences"),
     inputs: numberField({
       fallback: DEFAULT_COUNT,
       min: MIN_INPUTS,

@@ -2,16 +2,9 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AttentionParams, AttentionResult } from "../../core/attention";
 import type { Matrix } from "../../core/matrix";
 import { type PresetName, weightPresets } from "../../core/presets";
-import { tokenize } from "../../core/tokens";
-import { movedMap } from "../../state/share/tokenShare";
+import { tokenStart } from "../../state/share/tokenStart";
 import type { TwoHeadsShared } from "../../state/share/twoHeadsShare";
-import {
-  type MovedPoints,
-  TOKEN_LIMIT,
-  type TokenFields,
-  tokenFields,
-  withMovedPoint,
-} from "../../state/tokenPoints";
+import { type MovedPoints, type TokenFields, tokenFields, withMovedPoint } from "../../state/tokenPoints";
 
 /**
  * The state of the two-heads figure: one set of tokens (shared token/point logic from
@@ -73,23 +66,19 @@ export function headParams(s: TwoHeadsState, h: 0 | 1): AttentionParams {
 function startOf(props: TwoHeadsStoreProps) {
   const { shared } = props;
   if (shared) {
-    const moved = movedMap(tokenize(shared.text, TOKEN_LIMIT).tokens, shared.moved);
-    const fields = tokenFields(shared.text, moved);
-    const n = fields.tokens.length;
+    const start = tokenStart(shared.text, shared.moved);
+    const n = start.tokens.length;
     return {
-      ...fields,
-      moved,
+      ...start,
       presets: [shared.head1, shared.head2] as const,
       selectedRow: n === 0 || shared.row < 0 ? null : Math.min(shared.row, n - 1),
     };
   }
-  const moved: MovedPoints = new Map();
-  const fields = tokenFields(props.initialText ?? "", moved);
+  const start = tokenStart(props.initialText ?? "");
   return {
-    ...fields,
-    moved,
+    ...start,
     presets: props.presets ?? (["similar", "rotation"] as const),
-    selectedRow: fields.tokens.length > 0 ? 0 : null,
+    selectedRow: start.tokens.length > 0 ? 0 : null,
   };
 }
 

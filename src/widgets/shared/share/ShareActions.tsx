@@ -20,15 +20,55 @@ export interface ShareActionsProps<S> {
 
 export const COPY_FAILED = "Copy failed: select the text and copy it";
 
+type SnippetKey = "link" | "iframe" | "element" | "citation" | "bibtex";
+
+/** A snippet the panel shows: the snapshot's text under `key`, its field's label, its button, what copying says. */
+interface SnippetKind {
+  key: SnippetKey;
+  label: string;
+  button: string;
+  copied: string;
+}
+
+/** Ways to put the figure elsewhere, above the downloads. */
+const EMBED_SNIPPETS: readonly SnippetKind[] = [
+  { key: "link", label: "Link to this state", button: "Copy link", copied: "Link copied" },
+  { key: "iframe", label: "Iframe snippet", button: "Copy iframe snippet", copied: "Iframe snippet copied" },
+  {
+    key: "element",
+    label: "Script-tag snippet",
+    button: "Copy script-tag snippet",
+    copied: "Script-tag snippet copied",
+  },
+];
+
+/** Ways to cite it, below the downloads. */
+const CITE_SNIPPETS: readonly SnippetKind[] = [
+  { key: "citation", label: "Citation", button: "Copy citation", copied: "Citation copied" },
+  { key: "bibtex", label: "BibTeX", button: "Copy BibTeX", copied: "BibTeX copied" },
+];
+
 /**
  * The share panel's contents: each snippet in a read-only field with a button that copies it,
  * and a button for each download. Every control is a real button with its own name.
  */
 export function ShareActions<S>({ snapshot, refresh, root, doc, announce }: ShareActionsProps<S>) {
-  const copy = async (pick: (s: ShareSnapshot<S>) => string, done: string) => {
-    const copied = await copyText(doc(), pick(refresh()));
-    announce(copied ? done : COPY_FAILED);
+  const copy = async ({ key, copied }: SnippetKind) => {
+    const ok = await copyText(doc(), refresh()[key]);
+    announce(ok ? copied : COPY_FAILED);
   };
+  const snippets = (kinds: readonly SnippetKind[]) =>
+    kinds.map((kind) => (
+      <Snippet
+        key={kind.key}
+        label={kind.label}
+        value={snapshot[kind.key]}
+        // A link fits on one line; snippets and citations wrap.
+        multiline={kind.key !== "link"}
+        button={kind.button}
+        onCopy={() => copy(kind)}
+      />
+    ));
   const save = async (make: (s: ShareSnapshot<S>) => ShareFile | Promise<ShareFile>) => {
     try {
       const file = await make(refresh());
@@ -47,26 +87,7 @@ export function ShareActions<S>({ snapshot, refresh, root, doc, announce }: Shar
 
   return (
     <>
-      <Snippet
-        label="Link to this state"
-        value={snapshot.link}
-        button="Copy link"
-        onCopy={() => copy((s) => s.link, "Link copied")}
-      />
-      <Snippet
-        label="Iframe snippet"
-        value={snapshot.iframe}
-        multiline
-        button="Copy iframe snippet"
-        onCopy={() => copy((s) => s.iframe, "Iframe snippet copied")}
-      />
-      <Snippet
-        label="Script-tag snippet"
-        value={snapshot.element}
-        multiline
-        button="Copy script-tag snippet"
-        onCopy={() => copy((s) => s.element, "Script-tag snippet copied")}
-      />
+      {snippets(EMBED_SNIPPETS)}
       <fieldset className="dw-share-downloads">
         <legend>Downloads</legend>
         <div className="dw-share-download-buttons">
@@ -96,20 +117,7 @@ export function ShareActions<S>({ snapshot, refresh, root, doc, announce }: Shar
           ))}
         </div>
       </fieldset>
-      <Snippet
-        label="Citation"
-        value={snapshot.citation}
-        multiline
-        button="Copy citation"
-        onCopy={() => copy((s) => s.citation, "Citation copied")}
-      />
-      <Snippet
-        label="BibTeX"
-        value={snapshot.bibtex}
-        multiline
-        button="Copy BibTeX"
-        onCopy={() => copy((s) => s.bibtex, "BibTeX copied")}
-      />
+      {snippets(CITE_SNIPPETS)}
     </>
   );
 }
