@@ -133,7 +133,7 @@ describe("the example blog post on another origin", () => {
     );
     expect(counts.host).toBeGreaterThan(0);
     expect(counts.document).toBe(0);
-    // `.state` follows the reader once their changes settle (250 ms).
+    // `.state` follows the reader once their changes settle (300 ms).
     await waitFor("the first element's state to record the move", async () => {
       const state = await first.evaluate((el) => (el as HTMLElement & { state: string }).state);
       return state.includes("moved=") ? state : undefined;
