@@ -45,11 +45,8 @@ const BACKEND = { name: "wasm" as const, adapter: "WebAssembly SIMD", reason: "a
 const points = (from: number, count: number): HistoryPoint[] =>
   Array.from({ length: count }, (_, i) => ({ step: from + i, losses: { lsa: 1 / (from + i + 1) } }));
 
-/** A store whose driver has started and shown a checkpoint of 2000 steps. */
-function withCheckpoint() {
-  const driver = scriptedDriver();
-  const store = createTrainingStore("gd", driver, { seed: 3 });
-  store.getState().start();
+/** The driver says it is ready and shows the 2000-step checkpoint, as a real one does at start. */
+function readyWithCheckpoint(driver: ScriptedDriver) {
   driver.emit({ type: "ready", backend: BACKEND, parameterCounts: { lsa: 484 }, totalSteps: 2000 });
   driver.emit({
     type: "checkpoint",
@@ -60,6 +57,14 @@ function withCheckpoint() {
     metrics: { lsa: 0.42 },
     snapshot: { label: "checkpoint" },
   });
+}
+
+/** A store whose driver has started and shown a checkpoint of 2000 steps. */
+function withCheckpoint() {
+  const driver = scriptedDriver();
+  const store = createTrainingStore("gd", driver, { seed: 3 });
+  store.getState().start();
+  readyWithCheckpoint(driver);
   driver.commands.length = 0;
   return { driver, store };
 }
@@ -420,16 +425,7 @@ describe("a training store opened from a link", () => {
     const driver = scriptedDriver();
     const store = createTrainingStore("gd", driver, { shared: { ...link, source: "scratch", speed: "max" } });
     store.getState().start();
-    driver.emit({ type: "ready", backend: BACKEND, parameterCounts: { lsa: 484 }, totalSteps: 2000 });
-    driver.emit({
-      type: "checkpoint",
-      step: 2000,
-      totalSteps: 2000,
-      seed: 1,
-      history: points(0, 5),
-      metrics: { lsa: 0.42 },
-      snapshot: { label: "checkpoint" },
-    });
+    readyWithCheckpoint(driver);
     expect(driver.commands).toEqual(["start", "reset 7", "run"]);
     expect(store.getState().status).toBe("training");
   });
