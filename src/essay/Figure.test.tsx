@@ -9,6 +9,10 @@ function BrokenWidget(): never {
 
 afterEach(() => vi.restoreAllMocks());
 
+function NamedWidget({ id }: { id: string }) {
+  return <p id={id}>widget</p>;
+}
+
 describe("Figure", () => {
   it("renders its widget and caption", () => {
     render(
@@ -18,6 +22,15 @@ describe("Figure", () => {
     );
     expect(screen.getByText("widget body")).toBeTruthy();
     expect(screen.getByText("A caption").tagName).toBe("FIGCAPTION");
+  });
+
+  it("names the widget it holds before that widget starts, so a link can scroll to it", () => {
+    const { container } = render(
+      <Figure caption="Named">
+        <NamedWidget id="explorer" />
+      </Figure>,
+    );
+    expect(container.querySelector("figure")?.getAttribute("data-figure-for")).toBe("explorer");
   });
 
   it("replaces a crashing widget with a message and keeps the caption", () => {

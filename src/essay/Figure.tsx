@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode, Suspense, useRef } from "react";
+import { Component, type ErrorInfo, isValidElement, type ReactNode, Suspense, useRef } from "react";
 import { useNearViewport } from "../widgets/shared/useNearViewport";
 
 interface BoundaryState {
@@ -48,8 +48,13 @@ export function Figure({ caption, children }: FigureProps) {
   // on, so a figure scrolled away idles.
   const ref = useRef<HTMLElement>(null);
   const near = useNearViewport(ref);
+  // Names the widget inside before it has started, so a link to it can scroll here and start it.
+  const widgetId =
+    isValidElement<{ id?: unknown }>(children) && typeof children.props.id === "string"
+      ? children.props.id
+      : undefined;
   return (
-    <figure className="figure wide" ref={ref}>
+    <figure className="figure wide" ref={ref} data-figure-for={widgetId}>
       <FigureBoundary>
         {near ? (
           <Suspense fallback={<p className="figure-loading">Loading the interactive figure…</p>}>

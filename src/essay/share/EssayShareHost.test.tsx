@@ -66,7 +66,10 @@ describe("the essay as a share host", () => {
     expect(screen.queryByText(/does not have/)).toBeNull();
   });
 
-  it("scrolls to the linked figure once it has started", async () => {
+  it("scrolls to the section, keeps it there as the page grows, then to the figure once it has started", async () => {
+    vi.useFakeTimers({
+      toFake: ["setTimeout", "clearTimeout", "requestAnimationFrame", "cancelAnimationFrame"],
+    });
     history.replaceState(null, "", "/#attention/explorer/v1");
     const scrolled = vi.fn();
     Element.prototype.scrollIntoView = scrolled;
@@ -75,18 +78,74 @@ describe("the essay as a share host", () => {
         <section id="attention" />
       </EssayShareHost>,
     );
-    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(scrolled.mock.contexts.map((el) => (el as Element).id)).toEqual(["attention"]);
+    // A section above loads: the page changes, and the section is brought back into view.
+    await act(async () => {
+      document.body.append(document.createElement("p"));
+      await Promise.resolve();
+      vi.advanceTimersToNextFrame();
+    });
+    expect(scrolled.mock.contexts.map((el) => (el as Element).id)).toEqual(["attention", "attention"]);
     const figure = document.createElement("figure");
     const widget = document.createElement("div");
     widget.id = "explorer";
     figure.append(widget);
     await act(async () => {
       document.body.append(figure);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await Promise.resolve();
+      vi.advanceTimersToNextFrame();
     });
-    expect(scrolled).toHaveBeenCalledTimes(2);
-    expect(scrolled.mock.contexts[1]).toBe(figure);
+    expect(scrolled.mock.contexts.at(-1)).toBe(figure);
+    // It lets go once the figure has settled: later changes no longer scroll.
+    await act(async () => {
+      vi.advanceTimersByTime(2_000);
+      document.body.append(document.createElement("p"));
+      await Promise.resolve();
+      vi.advanceTimersToNextFrame();
+    });
+    const calls = scrolled.mock.calls.length;
+    await act(async () => {
+      document.body.append(document.createElement("p"));
+      await Promise.resolve();
+      vi.advanceTimersToNextFrame();
+    });
+    expect(scrolled.mock.calls.length).toBe(calls);
     figure.remove();
+    vi.useRealTimers();
+  });
+
+  it("scrolls to the figure waiting to start, which starts it", () => {
+    history.replaceState(null, "", "/#attention/explorer/v1");
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    render(
+      <EssayShareHost>
+        <section id="attention">
+          <figure data-figure-for="explorer" />
+        </section>
+      </EssayShareHost>,
+    );
+    expect((scrolled.mock.contexts[0] as Element).getAttribute("data-figure-for")).toBe("explorer");
+  });
+
+  it("stops as soon as the reader scrolls", async () => {
+    history.replaceState(null, "", "/#attention/explorer/v1");
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    render(
+      <EssayShareHost>
+        <section id="attention" />
+      </EssayShareHost>,
+    );
+    window.dispatchEvent(new WheelEvent("wheel"));
+    const widget = document.createElement("div");
+    widget.id = "explorer";
+    await act(async () => {
+      document.body.append(widget);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    widget.remove();
   });
 
   it("lists every instance once with a section", () => {
